@@ -1,0 +1,82 @@
+import type { Messages } from "./sv";
+
+// English UI copy – the second language. Mirrors sv.ts key for key (the type makes sure of it).
+export const en: Messages = {
+  shell: {
+    productName: "Idéslussen",
+    tagline: "City of Stockholm",
+    skipToContent: "Skip to main content",
+    mainNavigation: "Main menu",
+    nav: { home: "Home", submitIdea: "Submit an idea" },
+    footerAbout: "Idéslussen is the City of Stockholm's shared route for ideas about better and digital services.",
+    accessibility: "Accessibility statement",
+  },
+  home: {
+    title: "Idéslussen – from idea to better service",
+    heading: "Do you have an idea that makes the city's services better?",
+    lead:
+      "Idéslussen is the City of Stockholm's single front door for ideas about improvement, innovation and digitalisation. " +
+      "Submit your idea here, see who is responsible for it and follow it all the way to a decision.",
+    submitIdea: "Submit an idea",
+    whoHeading: "Who is it for?",
+    roles: [
+      { title: "Employees", text: "Everyone who works for the city can submit ideas, follow them, comment on and support others' ideas." },
+      { title: "Contact persons", text: "Each administration has contact persons who receive, assess and give feedback on its ideas." },
+      { title: "Steering group", text: "The steering group prioritises the city-wide portfolio, decides at every gate and follows up the benefits." },
+      { title: "Administrators", text: "Administrators manage units, users, stages and assessment criteria." },
+    ],
+    howHeading: "How it works",
+    howLead: "Every idea has a named owner and a justified decision at every step.",
+    stagesHeading: "Ideas in Idéslussen right now",
+    stagesCaption: "Number of submitted ideas per stage",
+    stageColumn: "Stage",
+    countColumn: "Number of ideas",
+    noIdeasYet: "No ideas have been submitted yet. Be the first – submit an idea!",
+    selfFinancingHeading: "Self-financing development",
+    selfFinancingText:
+      "The city's quality programme says development projects should be self-financing: their costs outweighed by the " +
+      "savings they bring. So every idea that moves on gets a business case with costs and savings year by year.",
+  },
+  stages: {
+    inskickad: { name: "Submitted", description: "The idea has arrived and has a named contact person." },
+    bedomning: { name: "Assessment", description: "The contact person investigates benefit, cost and information security." },
+    prioritering: { name: "Prioritisation", description: "The steering group weighs the idea against others and the budget." },
+    pilot: { name: "Pilot", description: "The idea is tried on a small scale and evaluated." },
+    inforande: { name: "Implementation", description: "The solution is introduced and spread to more services." },
+    avslutad: { name: "Closed", description: "Implemented, rejected, parked or stopped with lessons learned – always justified." },
+  },
+  accessibilityStatement: {
+    title: "Accessibility statement – Idéslussen",
+    heading: "Accessibility of Idéslussen",
+    intro:
+      "The City of Stockholm is responsible for Idéslussen. We want as many people as possible to be able to use it. " +
+      "This statement describes how Idéslussen complies with the Swedish act on accessibility to digital public services (DOS), " +
+      "known accessibility issues and how you can report problems so that we can fix them.",
+    statusHeading: "How accessible is the service?",
+    status:
+      "The goal is for Idéslussen to meet WCAG 2.1 level AA. Every page covered by automated tests is checked with axe-core " +
+      "against WCAG 2.1 A and AA in a real browser.",
+    knownIssuesHeading: "Known issues",
+    knownIssues: [
+      "The service is under development. New features are reviewed before release, but not every part has yet been tested manually with a screen reader.",
+    ],
+    reportHeading: "Report a problem",
+    report:
+      "If you find problems not described here, or need content in another format, contact the team behind Idéslussen " +
+      "through the city's contact centre and say that it concerns Idéslussen.",
+    supervisionHeading: "Supervision",
+    supervision:
+      "The Agency for Digital Government (Digg) supervises the act on accessibility to digital public services. " +
+      "If you are not satisfied with how we handle your feedback, you can contact Digg.",
+    updated: "This statement was last updated on",
+  },
+  errors: {
+    notFoundTitle: "Page not found",
+    notFoundText: "The page you tried to reach does not exist or has moved. Check the address or go back to the start page.",
+    forbiddenTitle: "Access denied",
+    forbiddenText: "You do not have permission to see this page. Contact an administrator if you think this is wrong.",
+    serverErrorTitle: "Something went wrong",
+    serverErrorText: "An unexpected error occurred. Nothing you had already saved has been lost. Please try again shortly.",
+    backHome: "Back to the start page",
+  },
+};

@@ -1,0 +1,82 @@
+// Swedish UI copy – the product's first language. Every key here has its twin in en.ts.
+export const sv = {
+  shell: {
+    productName: "Idéslussen",
+    tagline: "Stockholms stad",
+    skipToContent: "Hoppa till huvudinnehållet",
+    mainNavigation: "Huvudmeny",
+    nav: { home: "Start", submitIdea: "Lämna en idé" },
+    footerAbout: "Idéslussen är Stockholms stads gemensamma väg för idéer om bättre och digitala tjänster.",
+    accessibility: "Tillgänglighetsredogörelse",
+  },
+  home: {
+    title: "Idéslussen – från idé till bättre service",
+    heading: "Har du en idé som gör stadens service bättre?",
+    lead:
+      "Idéslussen är Stockholms stads gemensamma ingång för idéer om förbättringar, innovation och digitalisering. " +
+      "Här lämnar du din idé, ser vem som ansvarar för den och följer den ända fram till beslut.",
+    submitIdea: "Lämna en idé",
+    whoHeading: "För vem?",
+    roles: [
+      { title: "Medarbetare", text: "Alla som arbetar i staden kan lämna idéer, följa sina idéer, kommentera och stödja andras." },
+      { title: "Kontaktpersoner", text: "Varje förvaltning har kontaktpersoner som tar emot, bedömer och återkopplar på förvaltningens idéer." },
+      { title: "Styrgruppen", text: "Styrgruppen prioriterar stadens gemensamma portfölj, fattar beslut vid varje steg och följer upp nyttan." },
+      { title: "Administratörer", text: "Administratörer sköter enheter, användare, steg och bedömningskriterier." },
+    ],
+    howHeading: "Så går det till",
+    howLead: "Varje idé har en namngiven ansvarig och ett motiverat beslut vid varje steg.",
+    stagesHeading: "Idéer i Idéslussen just nu",
+    stagesCaption: "Antal inskickade idéer per steg",
+    stageColumn: "Steg",
+    countColumn: "Antal idéer",
+    noIdeasYet: "Inga idéer har lämnats in ännu. Bli den första – lämna en idé!",
+    selfFinancingHeading: "Självfinansierande utveckling",
+    selfFinancingText:
+      "Stadens kvalitetsprogram säger att utvecklingsprojekt ska vara självfinansierande: kostnaderna ska vägas upp av " +
+      "de besparingar de ger. Därför får varje idé som går vidare en nyttokalkyl med kostnader och besparingar år för år.",
+  },
+  stages: {
+    inskickad: { name: "Inskickad", description: "Idén har kommit in och fått en ansvarig kontaktperson." },
+    bedomning: { name: "Bedömning", description: "Kontaktpersonen utreder nytta, kostnad och informationssäkerhet." },
+    prioritering: { name: "Prioritering", description: "Styrgruppen väger idén mot andra och mot budgeten." },
+    pilot: { name: "Pilot", description: "Idén prövas i liten skala och utvärderas." },
+    inforande: { name: "Införande", description: "Lösningen införs och sprids till fler verksamheter." },
+    avslutad: { name: "Avslutad", description: "Införd, avslagen, parkerad eller avbruten med lärdomar – alltid med motivering." },
+  },
+  accessibilityStatement: {
+    title: "Tillgänglighetsredogörelse – Idéslussen",
+    heading: "Tillgänglighet för Idéslussen",
+    intro:
+      "Stockholms stad står bakom Idéslussen. Vi vill att så många som möjligt ska kunna använda tjänsten. " +
+      "Den här redogörelsen beskriver hur Idéslussen uppfyller lagen om tillgänglighet till digital offentlig service (DOS-lagen), " +
+      "kända tillgänglighetsproblem och hur du kan rapportera brister till oss så att vi kan åtgärda dem.",
+    statusHeading: "Hur tillgänglig är tjänsten?",
+    status:
+      "Målet är att Idéslussen ska uppfylla WCAG 2.1 nivå AA. Varje sida som testas automatiskt granskas med axe-core " +
+      "mot WCAG 2.1 A och AA i en riktig webbläsare.",
+    knownIssuesHeading: "Kända brister",
+    knownIssues: [
+      "Tjänsten är under utveckling. Funktioner som läggs till granskas innan de tas i bruk, men alla delar har ännu inte testats manuellt med skärmläsare.",
+    ],
+    reportHeading: "Rapportera brister",
+    report:
+      "Om du upptäcker problem som inte beskrivs här, eller om du behöver innehåll i ett annat format, kontakta " +
+      "Idéslussens förvaltning via stadens kontaktcenter och ange att det gäller Idéslussen.",
+    supervisionHeading: "Tillsyn",
+    supervision:
+      "Myndigheten för digital förvaltning (Digg) ansvarar för tillsyn av lagen om tillgänglighet till digital offentlig service. " +
+      "Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg.",
+    updated: "Redogörelsen uppdaterades senast",
+  },
+  errors: {
+    notFoundTitle: "Sidan finns inte",
+    notFoundText: "Sidan du försökte nå finns inte eller har flyttats. Kontrollera adressen eller gå tillbaka till startsidan.",
+    forbiddenTitle: "Du har inte behörighet",
+    forbiddenText: "Du saknar behörighet att se den här sidan. Kontakta en administratör om du tror att det är fel.",
+    serverErrorTitle: "Något gick fel",
+    serverErrorText: "Ett oväntat fel inträffade. Inget av det du redan sparat har gått förlorat. Försök igen om en stund.",
+    backHome: "Till startsidan",
+  },
+};
+
+export type Messages = typeof sv;

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_initial_schema";
+
+/**
+ * Every migration, in order. Listed statically (not read from the folder at run time) so the same
+ * list works under tsx, in the Remix server bundle and in tests.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_initial_schema": m0001,
+};

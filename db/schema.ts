@@ -1,0 +1,209 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type {
+  Approach, BusinessCaseLineKind, ClosingOutcome, FocusArea, IdeaKind, Locale, NameVisibility,
+  Role, Stage, TargetGroup, UnitKind,
+} from "../app/domain/vocabulary";
+
+/** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string | undefined>;
+type Json = ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
+
+export interface UnitsTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  kind: UnitKind;
+  name: string;
+  short_name: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  oidc_subject: string | null;
+  unit_id: string | null;
+  locale: Generated<Locale>;
+  active: Generated<boolean>;
+  deactivated_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: Role;
+  granted_at: CreatedAt;
+}
+
+export interface UserUnitScopesTable {
+  user_id: string;
+  unit_id: string;
+}
+
+export interface IdeasTable {
+  id: Generated<string>;
+  reference_year: number | null;
+  reference_number: number | null;
+  /** IDE-2026-0042, derived by the database from year and number. */
+  reference: ColumnType<string | null, never, never>;
+  title: string;
+  problem: Generated<string>;
+  proposed_solution: Generated<string>;
+  kind: Generated<IdeaKind>;
+  target_groups: Generated<TargetGroup[]>;
+  focus_areas: Generated<FocusArea[]>;
+  approaches: Generated<Approach[]>;
+  expected_benefits: Generated<string>;
+  estimated_hours_saved_per_month: number | null;
+  /** Whole kronor. */
+  estimated_savings_per_year: number | null;
+  /** Whole kronor. */
+  estimated_cost: number | null;
+  handles_personal_data: boolean | null;
+  handles_sensitive_personal_data: boolean | null;
+  information_owner: string | null;
+  name_visibility: Generated<NameVisibility>;
+  submitter_id: string;
+  unit_id: string;
+  owner_id: string | null;
+  stage: Generated<Stage>;
+  outcome: ClosingOutcome | null;
+  stage_changed_at: CreatedAt | UpdatedAt;
+  submitted_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface GateDecisionsTable {
+  id: Generated<string>;
+  idea_id: string;
+  from_stage: Stage;
+  to_stage: Stage;
+  outcome: ClosingOutcome | null;
+  motivation: string;
+  meeting_reference: string | null;
+  decided_by: string;
+  decided_at: CreatedAt;
+  idea_version: number;
+  is_override: Generated<boolean>;
+}
+
+export interface IdeaEventsTable {
+  id: Generated<number>;
+  idea_id: string;
+  kind: string;
+  actor_id: string | null;
+  payload: Json;
+  created_at: CreatedAt;
+}
+
+export interface CommentsTable {
+  id: Generated<string>;
+  idea_id: string;
+  author_id: string;
+  body: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: Timestamp | null;
+}
+
+export interface CommentRevisionsTable {
+  id: Generated<number>;
+  comment_id: string;
+  body: string;
+  replaced_at: CreatedAt;
+}
+
+export interface SupportsTable {
+  idea_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface BusinessCasesTable {
+  idea_id: string;
+  horizon_years: Generated<number>;
+  /** A fraction, e.g. 0.03; not money. */
+  discount_rate: ColumnType<number, number | undefined, number>;
+  /** Whole kronor per hour. */
+  hourly_cost: Generated<number>;
+  non_monetary_benefits: Generated<string>;
+  version: Generated<number>;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface BusinessCaseLinesTable {
+  id: Generated<string>;
+  idea_id: string;
+  position: number;
+  kind: BusinessCaseLineKind;
+  description: string;
+  unit_id: string;
+  /** Whole kronor per year (hours per year for time_saving), index 0 = start year. */
+  amounts: number[];
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: string;
+  idea_id: string | null;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  read_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: Json;
+  ip_address: string | null;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  units: UnitsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  user_unit_scopes: UserUnitScopesTable;
+  ideas: IdeasTable;
+  gate_decisions: GateDecisionsTable;
+  idea_events: IdeaEventsTable;
+  comments: CommentsTable;
+  comment_revisions: CommentRevisionsTable;
+  supports: SupportsTable;
+  business_cases: BusinessCasesTable;
+  business_case_lines: BusinessCaseLinesTable;
+  notifications: NotificationsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Unit = Selectable<UnitsTable>;
+export type NewUnit = Insertable<UnitsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Idea = Selectable<IdeasTable>;
+export type NewIdea = Insertable<IdeasTable>;
+export type IdeaUpdate = Updateable<IdeasTable>;
+export type GateDecision = Selectable<GateDecisionsTable>;
+export type NewGateDecision = Insertable<GateDecisionsTable>;
+export type IdeaEvent = Selectable<IdeaEventsTable>;
+export type Comment = Selectable<CommentsTable>;
+export type BusinessCase = Selectable<BusinessCasesTable>;
+export type BusinessCaseLine = Selectable<BusinessCaseLinesTable>;
+export type Notification = Selectable<NotificationsTable>;
+export type AuditLogEntry = Selectable<AuditLogTable>;

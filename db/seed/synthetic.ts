@@ -1,0 +1,161 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../schema";
+
+/**
+ * Bulk synthetic data for benchmarks: generated inside the database with generate_series, so 100 000
+ * ideas with their history take seconds rather than minutes. Per idea: ~10 timeline events and
+ * 2 comments; one user per 10 ideas; business cases for ideas past bedömning. Texts are Swedish
+ * words put together, clearly marked "(syntetisk)" so nobody mistakes them for real proposals.
+ */
+export interface SyntheticSummary {
+  ideas: number;
+  users: number;
+  events: number;
+  comments: number;
+}
+
+const CHUNK = 20_000;
+
+const subjects = [
+  "ansökan", "bokning", "fakturahantering", "schemaläggning", "felanmälan", "tillsyn", "dokumentation",
+  "bygglov", "bistånd", "förskoleplacering", "hemtjänst", "kontaktcenter", "arkivering", "upphandling",
+  "medborgardialog", "skolskjuts", "lokalbokning", "nyckelhantering", "inköp", "rekrytering",
+];
+const actions = [
+  "Digital", "Automatiserad", "Förenklad", "Gemensam", "Mobil", "Självservice för", "Samordnad", "Papperslös",
+];
+const firstNames = [
+  "Anna", "Erik", "Maria", "Lars", "Karin", "Anders", "Sara", "Johan", "Eva", "Mohammed", "Lena", "Per",
+  "Fatima", "Nils", "Elin", "Ali", "Ingrid", "Oskar", "Amira", "Gustav",
+];
+const lastNames = [
+  "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson",
+  "Gustafsson", "Pettersson", "Jonsson", "Hassan", "Lindberg", "Lindqvist", "Berg", "Ahmed", "Holm", "Ek", "Sandberg",
+];
+
+export async function seedSyntheticData(
+  db: Kysely<Database>,
+  options: { ideas: number; now: Date; log?: (line: string) => void },
+): Promise<SyntheticSummary> {
+  const log = options.log ?? (() => undefined);
+  const units = await db.selectFrom("units").select("id").where("active", "=", true).orderBy("name").execute();
+  if (units.length === 0) throw new Error("Seed: inga enheter finns – läs in demodata först.");
+  const unitIds = units.map((u) => u.id);
+  const now = options.now.toISOString();
+
+  const userCount = Math.max(50, Math.round(options.ideas / 10));
+  const { count: existingUsers } = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow();
+  await sql`
+    insert into users (email, name, unit_id, created_at)
+    select 'syntetisk.' || (${existingUsers}::int + g) || '@idesluss.test',
+           (${firstNames}::text[])[1 + g % 20] || ' ' || (${lastNames}::text[])[1 + (g / 20) % 20],
+           (${unitIds}::uuid[])[1 + g % ${unitIds.length}::int],
+           ${now}::timestamptz - make_interval(days => 400 + g % 400)
+    from generate_series(1, ${userCount}::int) g`.execute(db);
+  await sql`
+    insert into user_roles (user_id, role)
+    select id, 'medarbetare' from users where email like 'syntetisk.%' on conflict do nothing`.execute(db);
+  log(`${userCount} syntetiska personer`);
+
+  let events = 0;
+  let comments = 0;
+  for (let offset = 0; offset < options.ideas; offset += CHUNK) {
+    const size = Math.min(CHUNK, options.ideas - offset);
+    await db.transaction().execute(async (trx) => {
+      await sql`
+        create temporary table new_ideas on commit drop as
+        with generated as (
+          select g,
+                 ${now}::timestamptz - make_interval(days => (g * 7919) % 1460, mins => (g * 104729) % 1440) as submitted_at,
+                 (array['inskickad','bedomning','bedomning','prioritering','prioritering','pilot','inforande',
+                        'avslutad','avslutad','inskickad'])[1 + g % 10] as stage
+          from generate_series(${offset + 1}::int, ${offset + size}::int) g
+        ),
+        people as (
+          select array_agg(id order by id) as ids from users where email like 'syntetisk.%'
+        )
+        select generated.*,
+               gen_random_uuid() as id,
+               people.ids[1 + (g * 31) % cardinality(people.ids)] as submitter_id,
+               people.ids[1 + (g * 17) % cardinality(people.ids)] as owner_id,
+               (${unitIds}::uuid[])[1 + (g * 13) % ${unitIds.length}::int] as unit_id
+        from generated, people`.execute(trx);
+
+      await sql`
+        with numbered as (
+          select n.*, extract(year from n.submitted_at at time zone 'Europe/Stockholm')::int as year,
+                 row_number() over (partition by extract(year from n.submitted_at at time zone 'Europe/Stockholm')
+                                    order by n.submitted_at, n.g) as rn
+          from new_ideas n
+        ),
+        base as (
+          select year, coalesce(max(i.reference_number), 0) as top
+          from (select distinct year from numbered) y
+          left join ideas i on i.reference_year = y.year
+          group by year
+        )
+        insert into ideas (id, reference_year, reference_number, title, problem, proposed_solution, kind,
+                           target_groups, focus_areas, approaches, expected_benefits,
+                           estimated_hours_saved_per_month, estimated_savings_per_year, estimated_cost,
+                           handles_personal_data, submitter_id, unit_id, owner_id, stage, outcome,
+                           stage_changed_at, submitted_at, version, created_at)
+        select n.id, n.year, base.top + n.rn,
+               (${actions}::text[])[1 + n.g % 8] || ' ' || (${subjects}::text[])[1 + (n.g / 8) % 20] || ' (syntetisk ' || n.g || ')',
+               'Syntetisk problembeskrivning om ' || (${subjects}::text[])[1 + (n.g / 8) % 20] || ' för prestandamätning.',
+               'Syntetiskt lösningsförslag nummer ' || n.g || '.',
+               (array['digital_tjanst','processforbattring','produkt_teknik','ovrigt'])[1 + n.g % 4],
+               array[(array['invanare','barn_och_unga','aldre','medarbetare','foretag'])[1 + n.g % 5]],
+               array[(array['informationshantering','medveten_finansiering','leverantorers_potential',
+                            'dialog_med_invanare','strategiska_partnerskap','stodjande_metoder'])[1 + n.g % 6]],
+               array[(array['stockholmarnas_fokus','helhetssyn','hallbarhet','handlingsutrymme','larande','oppenhet'])[1 + n.g % 6]],
+               'Syntetisk nytta.',
+               (n.g * 7) % 200, ((n.g * 7919) % 400) * 5000, ((n.g * 104729) % 300) * 10000,
+               n.g % 3 = 0,
+               n.submitter_id, n.unit_id,
+               case when n.stage = 'inskickad' then null else n.owner_id end,
+               n.stage,
+               case when n.stage = 'avslutad'
+                    then (array['inford','avslagen','parkerad','avbruten_med_lardomar'])[1 + n.g % 4] end,
+               n.submitted_at + interval '3 days', n.submitted_at, 1, n.submitted_at
+        from numbered n join base using (year)`.execute(trx);
+
+      const eventResult = await sql`
+        insert into idea_events (idea_id, kind, actor_id, payload, created_at)
+        select n.id, (array['submitted','stage_changed','commented','owner_changed','edited'])[1 + (e + n.g) % 5],
+               n.owner_id, '{"synthetic": true}'::jsonb, n.submitted_at + make_interval(hours => e * 5)
+        from new_ideas n cross join generate_series(0, 9) e`.execute(trx);
+      events += Number(eventResult.numAffectedRows ?? 0);
+
+      const commentResult = await sql`
+        insert into comments (idea_id, author_id, body, created_at, updated_at)
+        select n.id, n.owner_id, 'Syntetisk kommentar ' || c || ' om idé ' || n.g || '.',
+               n.submitted_at + make_interval(days => c), n.submitted_at + make_interval(days => c)
+        from new_ideas n cross join generate_series(1, 2) c`.execute(trx);
+      comments += Number(commentResult.numAffectedRows ?? 0);
+
+      await sql`
+        insert into business_cases (idea_id, horizon_years, discount_rate, hourly_cost)
+        select id, 5, 0.03, 450 from new_ideas where stage not in ('inskickad', 'bedomning')`.execute(trx);
+      await sql`
+        insert into business_case_lines (idea_id, position, kind, description, unit_id, amounts)
+        select n.id, l.position, l.kind, l.description, n.unit_id,
+               case l.kind
+                 when 'one_off_cost' then array[100000 + (n.g % 50) * 20000, 0, 0, 0, 0]::bigint[]
+                 when 'running_cost' then array_fill((20000 + (n.g % 20) * 5000)::bigint, array[5])
+                 when 'saving' then array[0, 50000 + (n.g % 30) * 10000, 80000 + (n.g % 30) * 10000,
+                                          80000 + (n.g % 30) * 10000, 80000 + (n.g % 30) * 10000]::bigint[]
+                 else array[0, 200 + n.g % 800, 400 + n.g % 800, 400 + n.g % 800, 400 + n.g % 800]::bigint[]
+               end
+        from new_ideas n
+        cross join (values (0, 'one_off_cost', 'Utveckling och införande'), (1, 'running_cost', 'Licens och drift'),
+                           (2, 'saving', 'Minskade kostnader'), (3, 'time_saving', 'Frigjord arbetstid'))
+                   as l(position, kind, description)
+        where n.stage not in ('inskickad', 'bedomning')`.execute(trx);
+    });
+    log(`${offset + size} av ${options.ideas} syntetiska idéer`);
+  }
+  return { ideas: options.ideas, users: userCount, events, comments };
+}

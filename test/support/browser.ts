@@ -1,0 +1,46 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const screenshotDir = path.join(root, "test-results", "screenshots");
+
+export function chromiumPath(): string {
+  const candidate = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(candidate)) {
+    throw new Error(
+      `Chromium saknas (${candidate}). Browser tests need Debian's Chromium: ` +
+        "run `apt-get update && apt-get install -y --no-install-recommends chromium`, " +
+        "or point CHROME_PATH at a Chromium/Chrome binary.",
+    );
+  }
+  return candidate;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+/** axe-core against WCAG 2.1 A and AA; returns the violations, so a test can assert there are none. */
+export async function accessibilityViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" ")),
+  }));
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
