@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, runScript, startApp } from "../support/app-server";
-import { accessibilityViolations, launchBrowser, saveScreenshot } from "../support/browser";
+import { accessibilityViolations, launchBrowser, newPage, saveScreenshot } from "../support/browser";
 
 let dataRoot: string;
 let env: Record<string, string>;
@@ -37,7 +37,7 @@ describe("the app on embedded PGlite", () => {
   });
 
   it("serves a Swedish, accessible start page that offers 'Lämna en idé'", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await newPage(browser);
     const consoleErrors: string[] = [];
     page.on("console", (message) => { if (message.type() === "error") consoleErrors.push(message.text()); });
     const response = await page.goto(app.url);
@@ -62,7 +62,7 @@ describe("the app on embedded PGlite", () => {
   });
 
   it("moves keyboard focus to the main content through the skip link", async () => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await page.goto(app.url);
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Hoppa till huvudinnehållet" });
@@ -73,7 +73,7 @@ describe("the app on embedded PGlite", () => {
   });
 
   it("serves the accessibility statement", async () => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     const response = await page.goto(`${app.url}/tillganglighet`);
     expect(response?.status()).toBe(200);
     await expect(page.locator("h1").innerText()).resolves.toBe("Tillgänglighet för Idéslussen");
@@ -82,7 +82,7 @@ describe("the app on embedded PGlite", () => {
   });
 
   it("answers an unknown address with a Swedish 404 page and a way back", async () => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     const response = await page.goto(`${app.url}/finns-inte`);
     expect(response?.status()).toBe(404);
     await expect(page.locator("h1").innerText()).resolves.toBe("Sidan finns inte");

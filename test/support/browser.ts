@@ -44,3 +44,11 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+/** A page in its own context (axe-core needs one; it also keeps cookies apart between tests). */
+export async function newPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: "sv-SE" });
+  const page = await context.newPage();
+  page.once("close", () => void context.close());
+  return page;
+}
