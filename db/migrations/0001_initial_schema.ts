@@ -76,7 +76,9 @@ const statements = [
       reference_number integer,
       reference text generated always as (
         case when reference_year is null then null
-             else 'IDE-' || reference_year || '-' || lpad(reference_number::text, 4, '0') end) stored,
+             else 'IDE-' || reference_year || '-' ||
+                  case when reference_number < 10000 then lpad(reference_number::text, 4, '0')
+                       else reference_number::text end end) stored,
       title text not null check (length(btrim(title)) between 1 and 200),
       problem text not null default '' check (length(problem) <= 10000),
       proposed_solution text not null default '' check (length(proposed_solution) <= 10000),

@@ -52,6 +52,8 @@ describe(`schema constraints on ${testDatabaseKind()}`, () => {
   it("derives the reference IDE-YYYY-NNNN from year and number", async () => {
     const idea = await insertIdea({ reference_year: 2026, reference_number: 42 });
     expect(idea.reference).toBe("IDE-2026-0042");
+    const large = await insertIdea({ reference_year: 2026, reference_number: 12345 });
+    expect(large.reference).toBe("IDE-2026-12345");
   });
 
   it("refuses a duplicate reference within a year", async () => {
