@@ -1,9 +1,12 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError,
+  Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { navigationFor } from "~/domain/navigation";
 import type { Locale } from "~/domain/vocabulary";
+import { getSessionUser } from "~/utils/auth.server";
 import styles from "~/styles/app.css";
 import { useLocale, useMessages } from "~/utils/locale";
 
@@ -19,14 +22,23 @@ export const meta: MetaFunction = ({ error }) => {
   return [{ title: `${title} – Idéslussen` }];
 };
 
-export function loader() {
-  const locale: Locale = "sv";
-  return { locale };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  const locale: Locale = user?.locale ?? "sv";
+  return {
+    locale,
+    nonce: context.cspNonce ?? "",
+    user: user && { name: user.name, roles: user.roles },
+    navigation: navigationFor(user),
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const t = useMessages();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const navigation = root?.navigation ?? [{ key: "home" as const, href: "/" }];
+  const user = root?.user ?? null;
   return (
     <html lang={locale}>
       <head>
@@ -45,10 +57,27 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
             <nav aria-label={t.shell.mainNavigation}>
               <ul className="main-nav">
-                <li><NavLink to="/" end>{t.shell.nav.home}</NavLink></li>
-                <li><NavLink to="/ideas/new">{t.shell.nav.submitIdea}</NavLink></li>
+                {navigation.map((item) => (
+                  <li key={item.key}><NavLink to={item.href} end={item.href === "/"}>{t.shell.nav[item.key]}</NavLink></li>
+                ))}
               </ul>
             </nav>
+            <div className="account">
+              {user ? (
+                <>
+                  <span className="account__who">
+                    <span className="visually-hidden">{t.auth.signedInAs} </span>
+                    <span className="account__name">{user.name}</span>
+                    <span className="account__roles">{user.roles.map((role) => t.roles[role]).join(", ")}</span>
+                  </span>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="button button--on-dark">{t.auth.signOut}</button>
+                  </Form>
+                </>
+              ) : (
+                <Link className="button button--on-dark" to="/login">{t.shell.nav.signIn}</Link>
+              )}
+            </div>
           </div>
         </header>
         <main id="huvudinnehall" tabIndex={-1} className="container main">
@@ -60,8 +89,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <p><Link to="/tillganglighet">{t.shell.accessibility}</Link></p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={root?.nonce} />
+        <Scripts nonce={root?.nonce} />
       </body>
     </html>
   );

@@ -174,6 +174,17 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
+export interface SessionsTable {
+  /** SHA-256 (hex) of the token in the session cookie. */
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  last_seen_at: UpdatedAt;
+  expires_at: Timestamp;
+  ip_address: string | null;
+  user_agent: string | null;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -189,6 +200,7 @@ export interface Database {
   business_case_lines: BusinessCaseLinesTable;
   notifications: NotificationsTable;
   audit_log: AuditLogTable;
+  sessions: SessionsTable;
 }
 
 export type Unit = Selectable<UnitsTable>;

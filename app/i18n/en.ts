@@ -1,3 +1,5 @@
+import { adminEn } from "./admin.en";
+import { ssoEn } from "./sso.en";
 import type { Messages } from "./sv";
 
 // English UI copy – the second language. Mirrors sv.ts key for key (the type makes sure of it).
@@ -7,7 +9,7 @@ export const en: Messages = {
     tagline: "City of Stockholm",
     skipToContent: "Skip to main content",
     mainNavigation: "Main menu",
-    nav: { home: "Home", submitIdea: "Submit an idea" },
+    nav: { home: "Home", submitIdea: "Submit an idea", myIdeas: "My ideas", inbox: "Inbox", portfolio: "Portfolio", admin: "Administration", signIn: "Sign in" },
     footerAbout: "Idéslussen is the City of Stockholm's shared route for ideas about better and digital services.",
     accessibility: "Accessibility statement",
   },
@@ -70,6 +72,36 @@ export const en: Messages = {
       "If you are not satisfied with how we handle your feedback, you can contact Digg.",
     updated: "This statement was last updated on",
   },
+  auth: {
+    loginTitle: "Sign in – Idéslussen",
+    loginHeading: "Sign in",
+    loginLead: "Sign in to submit ideas, follow them and see decisions.",
+    ssoButton: "Sign in with your city account",
+    ssoHint: "Use your usual City of Stockholm work account.",
+    orLocal: "Or sign in with a local account",
+    email: "E-mail address",
+    password: "Password",
+    submit: "Sign in",
+    submitting: "Signing in …",
+    invalidCredentials: "Wrong e-mail address or password.",
+    deactivated: "Your account has been deactivated. Contact an administrator if you need access to Idéslussen.",
+    tooManyAttempts: (minutes: number) =>
+      `Too many failed sign-in attempts. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`,
+    errorSummaryTitle: "Sign-in did not succeed",
+    demoHeading: "Demo accounts",
+    demoText: "This installation runs on demo data. All demo accounts have the password",
+    signOut: "Sign out",
+    signedInAs: "Signed in as",
+    signedOut: "You have signed out.",
+  },
+  roles: {
+    medarbetare: "Employee",
+    kontaktperson: "Contact person",
+    styrgrupp: "Steering group",
+    administrator: "Administrator",
+  },
+  admin: adminEn,
+  sso: ssoEn,
   errors: {
     notFoundTitle: "Page not found",
     notFoundText: "The page you tried to reach does not exist or has moved. Check the address or go back to the start page.",

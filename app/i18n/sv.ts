@@ -1,3 +1,6 @@
+import { adminSv } from "./admin.sv";
+import { ssoSv } from "./sso.sv";
+
 // Swedish UI copy – the product's first language. Every key here has its twin in en.ts.
 export const sv = {
   shell: {
@@ -5,7 +8,7 @@ export const sv = {
     tagline: "Stockholms stad",
     skipToContent: "Hoppa till huvudinnehållet",
     mainNavigation: "Huvudmeny",
-    nav: { home: "Start", submitIdea: "Lämna en idé" },
+    nav: { home: "Start", submitIdea: "Lämna en idé", myIdeas: "Mina idéer", inbox: "Inkorg", portfolio: "Portfölj", admin: "Administration", signIn: "Logga in" },
     footerAbout: "Idéslussen är Stockholms stads gemensamma väg för idéer om bättre och digitala tjänster.",
     accessibility: "Tillgänglighetsredogörelse",
   },
@@ -68,6 +71,36 @@ export const sv = {
       "Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg.",
     updated: "Redogörelsen uppdaterades senast",
   },
+  auth: {
+    loginTitle: "Logga in – Idéslussen",
+    loginHeading: "Logga in",
+    loginLead: "Logga in för att lämna idéer, följa dem och se beslut.",
+    ssoButton: "Logga in med stadens konto",
+    ssoHint: "Använd ditt vanliga jobbkonto i Stockholms stad.",
+    orLocal: "Eller logga in med lokalt konto",
+    email: "E-postadress",
+    password: "Lösenord",
+    submit: "Logga in",
+    submitting: "Loggar in …",
+    invalidCredentials: "Fel e-postadress eller lösenord.",
+    deactivated: "Ditt konto är inaktiverat. Kontakta en administratör om du behöver komma åt Idéslussen.",
+    tooManyAttempts: (minutes: number) =>
+      `För många misslyckade inloggningsförsök. Vänta ${minutes} ${minutes === 1 ? "minut" : "minuter"} och försök igen.`,
+    errorSummaryTitle: "Inloggningen gick inte att genomföra",
+    demoHeading: "Demokonton",
+    demoText: "Den här installationen kör med demodata. Alla demokonton har lösenordet",
+    signOut: "Logga ut",
+    signedInAs: "Inloggad som",
+    signedOut: "Du är utloggad.",
+  },
+  roles: {
+    medarbetare: "Medarbetare",
+    kontaktperson: "Kontaktperson",
+    styrgrupp: "Styrgrupp",
+    administrator: "Administratör",
+  },
+  admin: adminSv,
+  sso: ssoSv,
   errors: {
     notFoundTitle: "Sidan finns inte",
     notFoundText: "Sidan du försökte nå finns inte eller har flyttats. Kontrollera adressen eller gå tillbaka till startsidan.",

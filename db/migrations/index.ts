@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial_schema";
+import * as m0002 from "./0002_sessions";
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so the same
@@ -7,4 +8,5 @@ import * as m0001 from "./0001_initial_schema";
  */
 export const migrations: Record<string, Migration> = {
   "0001_initial_schema": m0001,
+  "0002_sessions": m0002,
 };

@@ -4,7 +4,6 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
-const remixServe = path.join(root, "node_modules/.bin/remix-serve");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,12 +41,12 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts the production build (`build/`) with remix-serve, as `npm start` does after migrating. */
-export async function startApp(env: Record<string, string>): Promise<RunningApp> {
+/** Starts the production build (`build/`) with server.ts, as `npm start` does after building. */
+export async function startApp(env: Record<string, string>, args: string[] = []): Promise<RunningApp> {
   const port = await freePort();
-  const child = spawn(process.execPath, [remixServe, "build/index.js"], {
+  const child = spawn(tsx, ["server.ts", ...args], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", SESSION_COOKIE_SECURE: "false", ...env },
     stdio: "pipe",
   });
   let output = "";

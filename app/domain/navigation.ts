@@ -1,0 +1,22 @@
+import { type Actor, can, type Action } from "./permissions";
+
+export type NavigationKey = "home" | "submitIdea" | "admin";
+
+interface NavigationItem {
+  key: NavigationKey;
+  href: string;
+  /** Shown only to those allowed to take this action; none = shown to everyone. */
+  requires?: Action;
+}
+
+// Grows with the product: each area adds its entry here, guarded by the action its pages require.
+const ITEMS: NavigationItem[] = [
+  { key: "home", href: "/" },
+  { key: "submitIdea", href: "/ideas/new" },
+  { key: "admin", href: "/admin", requires: "admin.access" },
+];
+
+/** The main menu for this person (null = signed out). The server still checks every page. */
+export function navigationFor(actor: Actor | null): { key: NavigationKey; href: string }[] {
+  return ITEMS.filter((item) => !item.requires || can(actor, item.requires)).map(({ key, href }) => ({ key, href }));
+}

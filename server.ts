@@ -1,0 +1,111 @@
+// The HTTP server: `npm start` runs it after `remix build`. One process opens the database, migrates it
+// (and loads demo data into an empty embedded one) when asked, then serves the Remix app with the
+// security middleware every request passes: CSP with a per-request nonce, security headers, CSRF check.
+import { randomBytes } from "node:crypto";
+import { watch } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { parseEnv } from "./app/utils/env.server";
+import { crossSiteRequestRefusal } from "./app/utils/csrf";
+import { contentSecurityPolicy, securityHeaders } from "./app/utils/security-headers";
+import { DatabaseUnavailableError, describeDatabase, openDatabase } from "./db/database";
+import { migrateToLatest } from "./db/migrator";
+import { isDatabaseEmpty, seedDemoData } from "./db/seed/demo";
+
+process.env.NODE_ENV ??= "production";
+const args = new Set(process.argv.slice(2));
+const buildPath = path.resolve("build/index.js");
+
+async function main() {
+  const env = parseEnv(process.env);
+  const handle = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    pgliteDir: env.PGLITE_DIR,
+    poolSize: env.DATABASE_POOL_SIZE,
+  });
+  console.log(describeDatabase(handle));
+  if (args.has("--migrate")) {
+    const { results = [] } = await migrateToLatest(handle.db);
+    const applied = results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+    console.log(applied.length ? `Migrerade: ${applied.join(", ")}` : "Databasschemat är redan aktuellt.");
+  }
+  if (args.has("--seed-if-empty") && handle.kind === "pglite" && (await isDatabaseEmpty(handle.db))) {
+    console.log("Tom inbyggd databas – läser in demodata …");
+    const summary = await seedDemoData(handle.db, { now: new Date() });
+    console.log(`Demodata inläst: ${summary.units} enheter, ${summary.users} personer, ${summary.ideas} idéer.`);
+  }
+  // The app's modules share this handle instead of opening the database a second time.
+  globalThis.__idesluss_database = Promise.resolve(handle);
+
+  const importBuild = async () =>
+    (await import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)) as ServerBuild;
+  let build = await importBuild();
+  installGlobals({ nativeFetch: build.future.v3_singleFetch });
+  const development = env.NODE_ENV === "development";
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+  app.use(compression());
+  app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  app.use((req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, { development }));
+    for (const [name, value] of Object.entries(securityHeaders({ production: env.NODE_ENV === "production" }))) {
+      res.setHeader(name, value);
+    }
+    const refusal = crossSiteRequestRefusal({
+      method: req.method,
+      secFetchSite: req.get("sec-fetch-site"),
+      origin: req.get("origin"),
+      host: req.get("host"),
+    });
+    if (refusal) {
+      res.status(403).type("text/plain; charset=utf-8").send(refusal);
+      return;
+    }
+    next();
+  });
+
+  const handler = (currentBuild: () => ServerBuild) =>
+    (req: express.Request, res: express.Response, next: express.NextFunction) =>
+      createRequestHandler({
+        build: currentBuild(),
+        mode: env.NODE_ENV,
+        getLoadContext: () => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? null }),
+      })(req, res, next);
+  app.all("*", handler(() => build));
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    console.log(`Idéslussen lyssnar på http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`);
+    if (development) void broadcastDevReady(build);
+  });
+
+  if (development) {
+    watch(path.dirname(buildPath), async (_event, file) => {
+      if (file !== "version.txt") return;
+      build = await importBuild();
+      void broadcastDevReady(build);
+    });
+  }
+
+  const shutdown = () => {
+    server.close();
+    handle.close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof DatabaseUnavailableError || (error instanceof Error && /^(Ogiltig|Migreringen)/.test(error.message));
+  console.error(known ? `Fel: ${(error as Error).message}` : error);
+  process.exit(1);
+});
