@@ -1,0 +1,16 @@
+import { everyone, type RouteAccess } from "./types";
+
+export const coreRoutes: RouteAccess[] = [
+  { route: "_index", path: () => "/", loader: everyone("allow") },
+  { route: "healthz", path: () => "/healthz", loader: everyone("allow") },
+  // A static page: no loader, no action, public.
+  { route: "tillganglighet", path: () => "/tillganglighet" },
+  {
+    route: "login",
+    path: () => "/login",
+    // Signed-in visitors are sent on (a redirect away from /login, which counts as allowed).
+    loader: everyone("allow"),
+    action: everyone("allow"),
+  },
+  { route: "logout", path: () => "/logout", loader: everyone("allow"), action: everyone("allow") },
+];
