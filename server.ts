@@ -13,8 +13,7 @@ import { parseEnv } from "./app/utils/env.server";
 import { crossSiteRequestRefusal } from "./app/utils/csrf";
 import { contentSecurityPolicy, securityHeaders } from "./app/utils/security-headers";
 import { DatabaseUnavailableError, describeDatabase, openDatabase } from "./db/database";
-import { migrateToLatest } from "./db/migrator";
-import { isDatabaseEmpty, seedDemoData } from "./db/seed/demo";
+import { prepareDatabase } from "./db/prepare";
 
 process.env.NODE_ENV ??= "production";
 const args = new Set(process.argv.slice(2));
@@ -28,16 +27,7 @@ async function main() {
     poolSize: env.DATABASE_POOL_SIZE,
   });
   console.log(describeDatabase(handle));
-  if (args.has("--migrate")) {
-    const { results = [] } = await migrateToLatest(handle.db);
-    const applied = results.filter((r) => r.status === "Success").map((r) => r.migrationName);
-    console.log(applied.length ? `Migrerade: ${applied.join(", ")}` : "Databasschemat är redan aktuellt.");
-  }
-  if (args.has("--seed-if-empty") && handle.kind === "pglite" && (await isDatabaseEmpty(handle.db))) {
-    console.log("Tom inbyggd databas – läser in demodata …");
-    const summary = await seedDemoData(handle.db, { now: new Date() });
-    console.log(`Demodata inläst: ${summary.units} enheter, ${summary.users} personer, ${summary.ideas} idéer.`);
-  }
+  await prepareDatabase(handle, { migrate: args.has("--migrate"), seedIfEmpty: args.has("--seed-if-empty"), log: console.log });
   // The app's modules share this handle instead of opening the database a second time.
   globalThis.__idesluss_database = Promise.resolve(handle);
 

@@ -31,6 +31,8 @@ export function useValidatedForm<T extends FieldValues>(options: {
     resolver: zodResolver(options.schema as never),
     defaultValues: options.defaultValues,
     mode: "onTouched",
+    // Focus goes to the error summary (which links to each field), not silently to the first field.
+    shouldFocusError: false,
   });
   const { serverErrors } = options;
   useEffect(() => {

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { navigationFor } from "./navigation";
+import { type Actor, can, coversUnit } from "./permissions";
+
+const ostermalm = "unit-ostermalm";
+const hemtjanst = "unit-hemtjanst-ostermalm";
+const bromma = "unit-bromma";
+
+const actor = (roles: Actor["roles"], scopeUnitIds: string[] = []): Actor => ({ id: "u1", roles, scopeUnitIds });
+const medarbetare = actor(["medarbetare"]);
+const kontaktperson = actor(["medarbetare", "kontaktperson"], [ostermalm]);
+const styrgrupp = actor(["medarbetare", "styrgrupp"]);
+const admin = actor(["medarbetare", "administrator"]);
+
+const ideaIn = (unitPath: string[], stage: "inskickad" | "bedomning" | "prioritering" | "pilot") =>
+  ({ unitPath, stage, submitterId: "someone" });
+
+describe("can", () => {
+  it("lets nobody do anything signed out", () => {
+    expect(can(null, "idea.view")).toBe(false);
+    expect(can(null, "idea.submit")).toBe(false);
+  });
+
+  it("lets every medarbetare submit, comment and support", () => {
+    for (const action of ["idea.submit", "idea.comment", "idea.support", "idea.view"] as const) {
+      expect(can(medarbetare, action)).toBe(true);
+    }
+  });
+
+  it("keeps administration to administrators", () => {
+    for (const who of [medarbetare, kontaktperson, styrgrupp]) {
+      expect(can(who, "admin.access")).toBe(false);
+      expect(can(who, "admin.users.manage")).toBe(false);
+    }
+    expect(can(admin, "admin.access")).toBe(true);
+    expect(can(admin, "admin.audit.view")).toBe(true);
+  });
+
+  it("scopes a kontaktperson to their units and the units below them", () => {
+    expect(coversUnit(kontaktperson, { unitPath: [ostermalm, hemtjanst] })).toBe(true);
+    expect(coversUnit(kontaktperson, { unitPath: [bromma] })).toBe(false);
+    expect(can(kontaktperson, "inbox.view", { unitPath: [ostermalm] })).toBe(true);
+    expect(can(kontaktperson, "inbox.view", { unitPath: [bromma] })).toBe(false);
+    expect(can(kontaktperson, "idea.assess", { unitPath: [ostermalm, hemtjanst] })).toBe(true);
+    expect(can(kontaktperson, "idea.assess", { unitPath: [bromma] })).toBe(false);
+    expect(can(medarbetare, "inbox.view")).toBe(false);
+  });
+
+  it("splits gate decisions: the unit's kontaktperson up to prioritering, the styrgrupp from there", () => {
+    expect(can(kontaktperson, "idea.decide_gate", ideaIn([ostermalm], "bedomning"))).toBe(true);
+    expect(can(kontaktperson, "idea.decide_gate", ideaIn([bromma], "bedomning"))).toBe(false);
+    expect(can(kontaktperson, "idea.decide_gate", ideaIn([ostermalm], "prioritering"))).toBe(false);
+    expect(can(styrgrupp, "idea.decide_gate", ideaIn([ostermalm], "prioritering"))).toBe(true);
+    expect(can(styrgrupp, "idea.decide_gate", ideaIn([ostermalm], "bedomning"))).toBe(false);
+    expect(can(admin, "idea.decide_gate", ideaIn([bromma], "pilot"))).toBe(true);
+    expect(can(medarbetare, "idea.decide_gate", ideaIn([ostermalm], "inskickad"))).toBe(false);
+  });
+
+  it("opens the portfolio to the styrgrupp and administrators only", () => {
+    expect(can(styrgrupp, "portfolio.prioritise")).toBe(true);
+    expect(can(admin, "portfolio.view")).toBe(true);
+    expect(can(kontaktperson, "portfolio.view")).toBe(false);
+    expect(can(medarbetare, "portfolio.view")).toBe(false);
+  });
+});
+
+describe("navigationFor", () => {
+  it("shows administration only to administrators", () => {
+    expect(navigationFor(admin).map((i) => i.key)).toContain("admin");
+    expect(navigationFor(medarbetare).map((i) => i.key)).not.toContain("admin");
+    expect(navigationFor(null).map((i) => i.key)).not.toContain("admin");
+  });
+});
