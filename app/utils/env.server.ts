@@ -46,6 +46,9 @@ const envSchema = z.object({
   OIDC_UNIT_CLAIM: optionalText,
   OIDC_NAME_CLAIM: z.string().trim().min(1).default("name"),
   OIDC_EMAIL_CLAIM: z.string().trim().min(1).default("email"),
+  /** Scopes asked for at sign-in; Microsoft Entra ID needs no more than these. */
+  OIDC_SCOPES: z.string().trim().default("openid profile email")
+    .refine((value) => value.split(/\s+/).includes("openid"), { message: "måste innehålla openid" }),
 }).superRefine((env, ctx) => {
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_REDIRECT_URI];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
@@ -53,6 +56,14 @@ const envSchema = z.object({
       code: "custom",
       path: ["OIDC_ISSUER"],
       message: "OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_REDIRECT_URI måste anges tillsammans",
+    });
+  }
+  // Plain http only to a provider on this machine (tests, local development); anything else over https.
+  if (env.OIDC_ISSUER && !/^https:/i.test(env.OIDC_ISSUER) && !isLoopbackIssuer(env.OIDC_ISSUER)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["OIDC_ISSUER"],
+      message: "måste använda https (http tillåts bara för localhost, 127.0.0.1 och ::1)",
     });
   }
   if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
@@ -65,6 +76,12 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** An http(s) URL whose host is this machine: the only place a plain-http OIDC issuer is accepted. */
+export function isLoopbackIssuer(issuer: string): boolean {
+  const url = URL.parse(issuer);
+  return Boolean(url && url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname));
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);

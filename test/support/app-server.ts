@@ -43,7 +43,8 @@ export interface RunningApp {
 
 /** Starts the production build (`build/`) with server.ts, as `npm start` does after building. */
 export async function startApp(env: Record<string, string>, args: string[] = []): Promise<RunningApp> {
-  const port = await freePort();
+  // A caller may fix the port (e.g. an OIDC redirect URI must be known before the app starts).
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(tsx, ["server.ts", ...args], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", SESSION_COOKIE_SECURE: "false", ...env },
