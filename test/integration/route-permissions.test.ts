@@ -17,7 +17,12 @@ const routeFiles = readdirSync(routesDir)
 
 let handle: DatabaseHandle;
 let fixtures: MatrixFixtures;
-const cookies = new Map<Who, string | null>();
+const emails: Record<Exclude<Who, "anonymous">, string> = {
+  medarbetare: "medarbetare@idesluss.test",
+  kontaktperson: "kontaktperson@idesluss.test",
+  styrgrupp: "styrgrupp@idesluss.test",
+  administrator: "admin@idesluss.test",
+};
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -47,11 +52,6 @@ beforeAll(async () => {
     otherUnitId: other.id,
     ostermalmIdeaId: idea.id,
   };
-  cookies.set("anonymous", null);
-  cookies.set("medarbetare", await sessionCookieFor(db, "medarbetare@idesluss.test"));
-  cookies.set("kontaktperson", await sessionCookieFor(db, "kontaktperson@idesluss.test"));
-  cookies.set("styrgrupp", await sessionCookieFor(db, "styrgrupp@idesluss.test"));
-  cookies.set("administrator", await sessionCookieFor(db, "admin@idesluss.test"));
 });
 
 afterAll(async () => {
@@ -84,9 +84,10 @@ function classify(result: unknown): Expectation | string {
   return "allow";
 }
 
-function request(entry: RouteAccess, who: Who, method: "GET" | "POST"): Request {
+/** A fresh session for every request, so a route that signs out (logout) cannot affect the next one. */
+async function request(entry: RouteAccess, who: Who, method: "GET" | "POST"): Promise<Request> {
   const headers = new Headers();
-  const cookie = cookies.get(who);
+  const cookie = who === "anonymous" ? null : await sessionCookieFor(handle.db, emails[who]);
   if (cookie) headers.set("Cookie", cookie);
   const url = `http://localhost${entry.path(fixtures)}`;
   if (method === "GET") return new Request(url, { headers });
@@ -115,7 +116,7 @@ describe(`route permission matrix on ${testDatabaseKind()}`, () => {
         }
         expect(matrix, `${entry.route} exports a ${kind}: add it to the matrix`).toBeDefined();
         for (const who of Object.keys(matrix!) as Who[]) {
-          const req = request(entry, who, kind === "loader" ? "GET" : "POST");
+          const req = await request(entry, who, kind === "loader" ? "GET" : "POST");
           results[`${kind} ${who}`] = await outcome(() =>
             mod[kind]({ request: req, params: entry.params?.(fixtures) ?? {}, context: { clientIp: null, cspNonce: "test" } }));
           expected[`${kind} ${who}`] = matrix![who];

@@ -4,4 +4,4 @@ import { ssoRoutes } from "./sso";
 import type { RouteAccess } from "./types";
 
 // Each area of the product keeps its own list; together they must cover every file in app/routes.
-export const allRouteAccess: RouteAccess[] = [...adminRoutes, ...ssoRoutes, ...coreRoutes];
+export const allRouteAccess: RouteAccess[] = [...coreRoutes, ...ssoRoutes, ...adminRoutes];
