@@ -6,6 +6,10 @@ declare module "@remix-run/node" {
     /** Client address as Express sees it (honouring TRUST_PROXY). */
     clientIp?: string | null;
   }
+  // Single fetch is on (remix.config.js): loader types unwrap data() and plain objects accordingly.
+  interface Future {
+    v3_singleFetch: true;
+  }
 }
 
 export {};

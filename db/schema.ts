@@ -29,6 +29,7 @@ export interface UsersTable {
   oidc_subject: string | null;
   unit_id: string | null;
   locale: Generated<Locale>;
+  notification_mode: Generated<"immediate" | "daily_digest">;
   active: Generated<boolean>;
   deactivated_at: Timestamp | null;
   created_at: CreatedAt;
@@ -79,6 +80,10 @@ export interface IdeasTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Swedish full-text document (title A, problem B, solution C), maintained by the database. */
+  search_document: ColumnType<string, never, never>;
+  merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
+  submission_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface GateDecisionsTable {
@@ -161,6 +166,52 @@ export interface NotificationsTable {
   body: Generated<string>;
   read_at: Timestamp | null;
   created_at: CreatedAt;
+  /** When the notification went out by e-mail (immediately or in a digest); null = not yet. */
+  emailed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface ReferenceCountersTable {
+  year: number;
+  last_number: number;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<string>;
+  unit_id: string | null;
+  kind: IdeaKind | null;
+  owner_id: string;
+  priority: Generated<number>;
+  description: Generated<string>;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface IdeaFollowersTable {
+  idea_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  user_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: CreatedAt;
+  send_after: ColumnType<Date, Date | string | undefined, Date | string>;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface AppSettingsTable {
+  key: string;
+  value: Json;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
 }
 
 export interface AuditLogTable {
@@ -201,6 +252,11 @@ export interface Database {
   notifications: NotificationsTable;
   audit_log: AuditLogTable;
   sessions: SessionsTable;
+  reference_counters: ReferenceCountersTable;
+  routing_rules: RoutingRulesTable;
+  idea_followers: IdeaFollowersTable;
+  email_outbox: EmailOutboxTable;
+  app_settings: AppSettingsTable;
 }
 
 export type Unit = Selectable<UnitsTable>;

@@ -1,5 +1,9 @@
 import { adminEn } from "./admin.en";
 import { ssoEn } from "./sso.en";
+import { vocabularyEn } from "./vocabulary.en";
+import { submitEn } from "./submit.en";
+import { ideasEn } from "./ideas.en";
+import { inboxEn } from "./inbox.en";
 import type { Messages } from "./sv";
 
 // English UI copy – the second language. Mirrors sv.ts key for key (the type makes sure of it).
@@ -101,6 +105,10 @@ export const en: Messages = {
     administrator: "Administrator",
   },
   admin: adminEn,
+  vocabulary: vocabularyEn,
+  submit: submitEn,
+  ideas: ideasEn,
+  inbox: inboxEn,
   sso: ssoEn,
   errors: {
     notFoundTitle: "Page not found",

@@ -1,3 +1,7 @@
+import { vocabularySv } from "./vocabulary.sv";
+import { submitSv } from "./submit.sv";
+import { ideasSv } from "./ideas.sv";
+import { inboxSv } from "./inbox.sv";
 import { adminSv } from "./admin.sv";
 import { ssoSv } from "./sso.sv";
 
@@ -100,6 +104,10 @@ export const sv = {
     administrator: "Administratör",
   },
   admin: adminSv,
+  vocabulary: vocabularySv,
+  submit: submitSv,
+  ideas: ideasSv,
+  inbox: inboxSv,
   sso: ssoSv,
   errors: {
     notFoundTitle: "Sidan finns inte",

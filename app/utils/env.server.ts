@@ -39,6 +39,13 @@ const envSchema = z.object({
   LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(10000).default(30),
   LOGIN_ATTEMPT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** The address people use to reach the app; links in e-mails point here. */
+  APP_URL: z.string().trim().url("måste vara en URL, t.ex. https://idesluss.stockholm.se").default("http://localhost:3000"),
+  /** SMTP server for e-mail (smtp://user:pass@host:587 or smtps://…). Without it e-mail stays in the outbox. */
+  SMTP_URL: optionalText.refine((value) => value === undefined || /^smtps?:\/\//.test(value), {
+    message: "måste börja med smtp:// eller smtps://",
+  }),
+  MAIL_FROM: z.string().trim().min(3).default("Idéslussen <no-reply@idesluss.invalid>"),
   OIDC_ISSUER: optionalUrl,
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,

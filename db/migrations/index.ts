@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial_schema";
 import * as m0002 from "./0002_sessions";
 import * as m0003 from "./0003_admin_indexes";
+import * as m0004 from "./0004_idea_front_door";
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so the same
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "0001_initial_schema": m0001,
   "0002_sessions": m0002,
   "0003_admin_indexes": m0003,
+  "0004_idea_front_door": m0004,
 };

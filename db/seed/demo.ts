@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import { hashPassword } from "../../app/utils/password.server";
 import type { Database } from "../schema";
+import { syncReferenceCounters } from "./reference-counters";
 import { demoIdeas, demoPeople, demoUnits, type DemoIdea } from "./demo-data";
 
 /** The password of the four documented demo accounts. Demo only: never use it on a real installation. */
@@ -93,6 +94,7 @@ export async function seedDemoData(db: Kysely<Database>, options: { now: Date })
     for (const idea of demoIdeas) {
       await insertDemoIdea(trx, idea, referenceOf.get(idea) ?? null, { unitId, userId, daysAgo });
     }
+    await syncReferenceCounters(trx);
 
     return { units: unitIds.size, users: userIds.size, ideas: demoIdeas.length };
   });
@@ -218,6 +220,14 @@ async function insertDemoIdea(
     await trx
       .insertInto("idea_events")
       .values(events.map((e) => ({ ...e, idea_id: ideaId, payload: JSON.stringify(e.payload) })))
+      .execute();
+  }
+
+  if (!idea.draft) {
+    const followerKeys = new Set([idea.submitterKey, ...idea.supporterKeys, ...(idea.ownerKey ? [idea.ownerKey] : [])]);
+    await trx
+      .insertInto("idea_followers")
+      .values([...followerKeys].map((key) => ({ idea_id: ideaId, user_id: userId(key), created_at: submittedAt })))
       .execute();
   }
 

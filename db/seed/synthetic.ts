@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema";
+import { syncReferenceCounters } from "./reference-counters";
 
 /**
  * Bulk synthetic data for benchmarks: generated inside the database with generate_series, so 100 000
@@ -162,6 +163,7 @@ export async function seedSyntheticData(
                            (2, 'saving', 'Minskade kostnader'), (3, 'time_saving', 'Frigjord arbetstid'))
                    as l(position, kind, description)
         where n.stage not in ('inskickad', 'bedomning')`.execute(trx);
+      await syncReferenceCounters(trx);
     });
     log(`${offset + size} av ${options.ideas} syntetiska idéer`);
   }

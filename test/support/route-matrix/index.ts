@@ -1,7 +1,12 @@
 import { adminRoutes } from "./admin";
 import { coreRoutes } from "./core";
+import { followRoutes } from "./ideas-follow";
+import { submitRoutes } from "./ideas-submit";
+import { inboxRoutes } from "./inbox";
 import { ssoRoutes } from "./sso";
 import type { RouteAccess } from "./types";
 
 // Each area of the product keeps its own list; together they must cover every file in app/routes.
-export const allRouteAccess: RouteAccess[] = [...coreRoutes, ...ssoRoutes, ...adminRoutes];
+export const allRouteAccess: RouteAccess[] = [
+  ...coreRoutes, ...ssoRoutes, ...adminRoutes, ...submitRoutes, ...followRoutes, ...inboxRoutes,
+];

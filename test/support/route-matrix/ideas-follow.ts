@@ -1,0 +1,3 @@
+import type { RouteAccess } from "./types";
+
+export const followRoutes: RouteAccess[] = [];
