@@ -71,3 +71,24 @@ describe("navigationFor", () => {
     expect(navigationFor(null).map((i) => i.key)).not.toContain("admin");
   });
 });
+
+describe("owner work and submitter names", () => {
+  const idea = { unitPath: [ostermalm, hemtjanst], stage: "inskickad" as const, submitterId: "sub", ownerId: "owner-1" };
+
+  it("lets the unit's kontaktperson, the owner and administrators manage an idea", () => {
+    expect(can(kontaktperson, "idea.manage", idea)).toBe(true);
+    expect(can({ ...medarbetare, id: "owner-1" }, "idea.manage", idea)).toBe(true);
+    expect(can(admin, "idea.manage", idea)).toBe(true);
+    expect(can(medarbetare, "idea.manage", idea)).toBe(false);
+    expect(can(kontaktperson, "idea.manage", { ...idea, unitPath: [bromma] })).toBe(false);
+  });
+
+  it("hides a restricted submitter name from other medarbetare only", () => {
+    const restricted = { ...idea, nameVisibility: "handlaggare_only" as const };
+    expect(can(medarbetare, "idea.see_submitter", restricted)).toBe(false);
+    expect(can({ ...medarbetare, id: "sub" }, "idea.see_submitter", restricted)).toBe(true);
+    expect(can(kontaktperson, "idea.see_submitter", restricted)).toBe(true);
+    expect(can(styrgrupp, "idea.see_submitter", restricted)).toBe(true);
+    expect(can(medarbetare, "idea.see_submitter", { ...idea, nameVisibility: "public" })).toBe(true);
+  });
+});

@@ -16,6 +16,8 @@ export interface UnitResource {
 export interface IdeaResource extends UnitResource {
   submitterId: string;
   stage: Stage;
+  ownerId?: string | null;
+  nameVisibility?: "public" | "handlaggare_only";
 }
 
 /**
@@ -29,6 +31,8 @@ export type Action =
   | "idea.support"
   | "idea.follow_own"
   | "inbox.view"
+  | "idea.manage"
+  | "idea.see_submitter"
   | "idea.assess"
   | "idea.decide_gate"
   | "portfolio.view"
@@ -37,7 +41,9 @@ export type Action =
   | "admin.users.manage"
   | "admin.units.manage"
   | "admin.audit.view"
-  | "admin.criteria.manage";
+  | "admin.criteria.manage"
+  | "admin.routing.manage"
+  | "admin.settings.manage";
 
 type Rule = (actor: Actor, resource: unknown) => boolean;
 
@@ -64,6 +70,20 @@ const rules: Record<Action, Rule> = {
   "inbox.view": (actor, resource) =>
     isAdmin(actor, undefined) ||
     (resource === undefined ? hasRole(actor, "kontaktperson") : coversUnit(actor, resource as UnitResource)),
+  // Owner work on an idea: take ownership, reassign, merge duplicates. The unit's kontaktperson, the
+  // idea's current owner, or an administrator.
+  "idea.manage": (actor, resource) => {
+    const idea = resource as IdeaResource | undefined;
+    return isAdmin(actor, undefined) || coversUnit(actor, idea) || (idea?.ownerId != null && idea.ownerId === actor.id);
+  },
+  // "Show my name only to handläggare and styrgrupp": the submitter, the owner, the unit's
+  // kontaktperson, the styrgrupp and administrators see it; everyone sees it when it is public.
+  "idea.see_submitter": (actor, resource) => {
+    const idea = resource as IdeaResource | undefined;
+    if (!idea) return false;
+    if (idea.nameVisibility !== "handlaggare_only" || idea.submitterId === actor.id) return true;
+    return isSteering(actor, undefined) || coversUnit(actor, idea) || idea.ownerId === actor.id;
+  },
   "idea.assess": (actor, resource) =>
     isAdmin(actor, undefined) || hasRole(actor, "styrgrupp") || coversUnit(actor, resource as UnitResource),
   // Up to and into prioritering the unit's kontaktperson decides; from prioritering on, the styrgrupp.
@@ -81,6 +101,8 @@ const rules: Record<Action, Rule> = {
   "admin.units.manage": isAdmin,
   "admin.audit.view": isAdmin,
   "admin.criteria.manage": isAdmin,
+  "admin.routing.manage": isAdmin,
+  "admin.settings.manage": isAdmin,
 };
 
 export const ACTIONS = Object.keys(rules) as Action[];
