@@ -12,7 +12,8 @@ import express from "express";
 import { parseEnv } from "./app/utils/env.server";
 import { crossSiteRequestRefusal } from "./app/utils/csrf";
 import { contentSecurityPolicy, securityHeaders } from "./app/utils/security-headers";
-import { DatabaseUnavailableError, describeDatabase, openDatabase } from "./db/database";
+import { formatStartupError } from "./db/cli";
+import { describeDatabase, openDatabase } from "./db/database";
 import { prepareDatabase } from "./db/prepare";
 
 process.env.NODE_ENV ??= "production";
@@ -95,7 +96,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof DatabaseUnavailableError || (error instanceof Error && /^(Ogiltig|Migreringen)/.test(error.message));
-  console.error(known ? `Fel: ${(error as Error).message}` : error);
+  console.error(formatStartupError(error));
   process.exit(1);
 });
