@@ -15,6 +15,7 @@ import { contentSecurityPolicy, securityHeaders } from "./app/utils/security-hea
 import { formatStartupError } from "./db/cli";
 import { describeDatabase, openDatabase } from "./db/database";
 import { prepareDatabase } from "./db/prepare";
+import { startEmailDelivery } from "./app/services/email-delivery.server";
 
 process.env.NODE_ENV ??= "production";
 const args = new Set(process.argv.slice(2));
@@ -29,6 +30,9 @@ async function main() {
   });
   console.log(describeDatabase(handle));
   await prepareDatabase(handle, { migrate: args.has("--migrate"), seedIfEmpty: args.has("--seed-if-empty"), log: console.log });
+  // E-mail leaves through the outbox when SMTP_URL is set; otherwise it waits there (Administration → Utkorg).
+  const stopEmailDelivery = startEmailDelivery(handle.db, env);
+  console.log(env.SMTP_URL ? "E-post skickas via SMTP_URL." : "SMTP_URL saknas: e-post sparas i utkorgen och skickas inte.");
   // The app's modules share this handle instead of opening the database a second time.
   globalThis.__idesluss_database = Promise.resolve(handle);
 
@@ -88,6 +92,7 @@ async function main() {
   }
 
   const shutdown = () => {
+    stopEmailDelivery();
     server.close();
     handle.close().finally(() => process.exit(0));
   };

@@ -6,7 +6,9 @@ import {
 import type { ReactNode } from "react";
 import { navigationFor } from "~/domain/navigation";
 import type { Locale } from "~/domain/vocabulary";
+import { countUnreadNotifications } from "~/models/notifications.server";
 import { getSessionUser } from "~/utils/auth.server";
+import { getDatabase } from "~/utils/db.server";
 import styles from "~/styles/app.css";
 import { useLocale, useMessages } from "~/utils/locale";
 
@@ -25,7 +27,9 @@ export const meta: MetaFunction = ({ error }) => {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const locale: Locale = user?.locale ?? "sv";
+  const unreadNotifications = user ? await countUnreadNotifications((await getDatabase()).db, user.id) : 0;
   return {
+    unreadNotifications,
     locale,
     nonce: context.cspNonce ?? "",
     user: user && { name: user.name, roles: user.roles },
@@ -65,6 +69,13 @@ export function Layout({ children }: { children: ReactNode }) {
             <div className="account">
               {user ? (
                 <>
+                  <Link className="account__link" to="/notifications">
+                    {t.shell.nav.notifications}
+                    {(root?.unreadNotifications ?? 0) > 0 && (
+                      <span className="badge">{t.shell.nav.unread(root?.unreadNotifications ?? 0)}</span>
+                    )}
+                  </Link>
+                  <Link className="account__link" to="/installningar">{t.shell.nav.settings}</Link>
                   <span className="account__who">
                     <span className="visually-hidden">{t.auth.signedInAs} </span>
                     <span className="account__name">{user.name}</span>

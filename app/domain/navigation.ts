@@ -1,6 +1,6 @@
 import { type Actor, can, type Action } from "./permissions";
 
-export type NavigationKey = "home" | "submitIdea" | "admin";
+export type NavigationKey = "home" | "submitIdea" | "allIdeas" | "myIdeas" | "inbox" | "admin";
 
 interface NavigationItem {
   key: NavigationKey;
@@ -13,6 +13,9 @@ interface NavigationItem {
 const ITEMS: NavigationItem[] = [
   { key: "home", href: "/" },
   { key: "submitIdea", href: "/ideas/new" },
+  { key: "allIdeas", href: "/ideas", requires: "idea.view" },
+  { key: "myIdeas", href: "/ideas/mine", requires: "idea.follow_own" },
+  { key: "inbox", href: "/inbox", requires: "inbox.view" },
   { key: "admin", href: "/admin", requires: "admin.access" },
 ];
 

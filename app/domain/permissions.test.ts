@@ -65,6 +65,12 @@ describe("can", () => {
 });
 
 describe("navigationFor", () => {
+  it("shows the inbox only to those who have one", () => {
+    expect(navigationFor(kontaktperson).map((i) => i.key)).toContain("inbox");
+    expect(navigationFor(medarbetare).map((i) => i.key)).not.toContain("inbox");
+    expect(navigationFor(null).map((i) => i.key)).toEqual(["home", "submitIdea"]);
+  });
+
   it("shows administration only to administrators", () => {
     expect(navigationFor(admin).map((i) => i.key)).toContain("admin");
     expect(navigationFor(medarbetare).map((i) => i.key)).not.toContain("admin");

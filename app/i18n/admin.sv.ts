@@ -23,7 +23,7 @@ export const adminSv = {
   title: "Administration – Idéslussen",
   heading: "Administration",
   navLabel: "Administration",
-  nav: { overview: "Översikt", users: "Användare", units: "Enheter", audit: "Granskningslogg" },
+  nav: { overview: "Översikt", users: "Användare", units: "Enheter", routing: "Routning", settings: "Inställningar", outbox: "Utkorg", audit: "Granskningslogg" },
   saving: "Sparar …",
   errorSummaryTitle: "Ändringen kunde inte sparas",
   active: "Aktiv",

@@ -13,7 +13,7 @@ export const en: Messages = {
     tagline: "City of Stockholm",
     skipToContent: "Skip to main content",
     mainNavigation: "Main menu",
-    nav: { home: "Home", submitIdea: "Submit an idea", myIdeas: "My ideas", inbox: "Inbox", portfolio: "Portfolio", admin: "Administration", signIn: "Sign in" },
+    nav: { allIdeas: "All ideas", notifications: "Notifications", unread: (n: number) => `${n} unread`, settings: "Settings", home: "Home", submitIdea: "Submit an idea", myIdeas: "My ideas", inbox: "Inbox", portfolio: "Portfolio", admin: "Administration", signIn: "Sign in" },
     footerAbout: "Idéslussen is the City of Stockholm's shared route for ideas about better and digital services.",
     accessibility: "Accessibility statement",
   },

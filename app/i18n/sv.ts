@@ -12,7 +12,7 @@ export const sv = {
     tagline: "Stockholms stad",
     skipToContent: "Hoppa till huvudinnehållet",
     mainNavigation: "Huvudmeny",
-    nav: { home: "Start", submitIdea: "Lämna en idé", myIdeas: "Mina idéer", inbox: "Inkorg", portfolio: "Portfölj", admin: "Administration", signIn: "Logga in" },
+    nav: { allIdeas: "Alla idéer", notifications: "Notiser", unread: (n: number) => `${n} olästa`, settings: "Inställningar", home: "Start", submitIdea: "Lämna en idé", myIdeas: "Mina idéer", inbox: "Inkorg", portfolio: "Portfölj", admin: "Administration", signIn: "Logga in" },
     footerAbout: "Idéslussen är Stockholms stads gemensamma väg för idéer om bättre och digitala tjänster.",
     accessibility: "Tillgänglighetsredogörelse",
   },

@@ -2,7 +2,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { getEnv } from "~/utils/env.server";
 
-export type NotificationKind = "receipt" | "owner_assigned" | "stage_changed" | "gate_decision" | "comment" | "merged";
+export type NotificationKind =
+  | "receipt" | "owner_assigned" | "unrouted" | "stage_changed" | "gate_decision" | "comment" | "merged";
 
 /**
  * Tells people about something that happened to an idea: one in-app notification each, and for those

@@ -98,7 +98,7 @@ describe(`sign-in with a local account on ${testDatabaseKind()}`, () => {
     }
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
-  });
+  }, 120_000); // 31 argon2 verifications: slow on a busy two-core machine
 
   it("refuses a deactivated user", async () => {
     await handle.db.updateTable("users").set({ active: false, deactivated_at: new Date() })

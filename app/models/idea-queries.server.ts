@@ -1,0 +1,202 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../../db/schema";
+import type { FocusArea, IdeaKind, Stage } from "~/domain/vocabulary";
+import { unitSubtreeIds } from "./unit-path.server";
+
+type Db = Kysely<Database>;
+
+export type IdeaSort = "nyast" | "mest_stod" | "senast_aktiv";
+
+export interface IdeaSearch {
+  q: string;
+  stage: Stage | null;
+  kind: IdeaKind | null;
+  unitId: string | null;
+  focusArea: FocusArea | null;
+  sort: IdeaSort;
+  page: number;
+  pageSize: number;
+}
+
+export interface IdeaListRow {
+  id: string;
+  reference: string | null;
+  title: string;
+  stage: Stage;
+  unitName: string;
+  supportCount: number;
+  submittedAt: Date;
+  merged: boolean;
+}
+
+/**
+ * The words of a search as a prefix tsquery (simple config, so no stemming): each word cut to its
+ * first max(4, length − 3) characters. The Swedish stemmer keeps "ansökan" but makes "ansökningar"
+ * 'ansökning'; the shared prefix "ansö" finds both. Only letters and digits reach the query.
+ */
+export function prefixQueryOf(q: string): string | null {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const prefixes = words.filter((w) => w.length >= 3).slice(0, 8)
+    .map((w) => `${w.slice(0, Math.max(4, w.length - 3))}:*`);
+  return prefixes.length ? prefixes.join(" & ") : null;
+}
+
+/** Every submitted (non-draft) idea, searched, filtered, sorted and paged. */
+export async function searchIdeas(db: Db, search: IdeaSearch): Promise<{ rows: IdeaListRow[]; total: number }> {
+  const unitIds = search.unitId ? await unitSubtreeIds(db, [search.unitId]) : null;
+  const prefix = prefixQueryOf(search.q);
+  let query = db.selectFrom("ideas").where("ideas.submitted_at", "is not", null);
+  if (search.q.trim()) {
+    const text = search.q.trim();
+    // Both tsqueries match the GIN index on search_document.
+    query = prefix
+      ? query.where(sql<boolean>`ideas.search_document @@ (websearch_to_tsquery('swedish', ${text}) || to_tsquery('simple', ${prefix}))`)
+      : query.where(sql<boolean>`ideas.search_document @@ websearch_to_tsquery('swedish', ${text})`);
+  }
+  if (search.stage) query = query.where("ideas.stage", "=", search.stage);
+  if (search.kind) query = query.where("ideas.kind", "=", search.kind);
+  if (unitIds) query = query.where("ideas.unit_id", "in", unitIds.length ? unitIds : ["00000000-0000-0000-0000-000000000000"]);
+  if (search.focusArea) query = query.where(sql<boolean>`ideas.focus_areas @> array[${search.focusArea}]::text[]`);
+
+  const { total } = await query.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow();
+  const supportCount = sql<number>`(select count(*)::int from supports s where s.idea_id = ideas.id)`;
+  const lastActivity = sql<Date>`coalesce((select max(e.created_at) from idea_events e where e.idea_id = ideas.id), ideas.submitted_at)`;
+  let listed = query
+    .innerJoin("units", "units.id", "ideas.unit_id")
+    .select([
+      "ideas.id", "ideas.reference", "ideas.title", "ideas.stage", "units.name as unitName", "ideas.submitted_at",
+      "ideas.merged_into_id", supportCount.as("supportCount"),
+    ]);
+  if (search.sort === "mest_stod") listed = listed.orderBy(supportCount, "desc");
+  if (search.sort === "senast_aktiv") listed = listed.orderBy(lastActivity, "desc");
+  const rows = await listed
+    .orderBy("ideas.submitted_at", "desc")
+    .orderBy("ideas.id")
+    .limit(search.pageSize)
+    .offset((search.page - 1) * search.pageSize)
+    .execute();
+  return {
+    total: Number(total),
+    rows: rows.map((r) => ({
+      id: r.id, reference: r.reference, title: r.title, stage: r.stage, unitName: r.unitName,
+      supportCount: Number(r.supportCount), submittedAt: r.submitted_at!, merged: r.merged_into_id !== null,
+    })),
+  };
+}
+
+export interface MyIdeaRow {
+  id: string;
+  reference: string | null;
+  title: string;
+  stage: Stage;
+  draft: boolean;
+  ownerName: string | null;
+  stageChangedAt: Date;
+  lastEventKind: string | null;
+  lastEventAt: Date | null;
+}
+
+export const MY_IDEAS_LIMIT = 200;
+
+/** The user's own ideas, drafts included, newest first (bounded). */
+export async function listMyIdeas(db: Db, userId: string): Promise<MyIdeaRow[]> {
+  const rows = await db
+    .selectFrom("ideas")
+    .leftJoin("users as owner", "owner.id", "ideas.owner_id")
+    .leftJoinLateral(
+      (eb) => eb.selectFrom("idea_events").select(["kind", "created_at"])
+        .whereRef("idea_events.idea_id", "=", "ideas.id").orderBy("created_at", "desc").orderBy("id", "desc").limit(1).as("last"),
+      (join) => join.onTrue(),
+    )
+    .select([
+      "ideas.id", "ideas.reference", "ideas.title", "ideas.stage", "ideas.submitted_at", "ideas.stage_changed_at",
+      "owner.name as ownerName", "last.kind as lastKind", "last.created_at as lastAt",
+    ])
+    .where("ideas.submitter_id", "=", userId)
+    .orderBy("ideas.created_at", "desc")
+    .limit(MY_IDEAS_LIMIT)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id, reference: r.reference, title: r.title, stage: r.stage, draft: r.submitted_at === null,
+    ownerName: r.ownerName, stageChangedAt: r.stage_changed_at, lastEventKind: r.lastKind, lastEventAt: r.lastAt,
+  }));
+}
+
+/** One idea with the names the idea page shows, or undefined. */
+export async function findIdeaDetail(db: Db, ideaId: string) {
+  return db
+    .selectFrom("ideas")
+    .innerJoin("units", "units.id", "ideas.unit_id")
+    .innerJoin("users as submitter", "submitter.id", "ideas.submitter_id")
+    .leftJoin("users as owner", "owner.id", "ideas.owner_id")
+    .leftJoin("ideas as target", "target.id", "ideas.merged_into_id")
+    .selectAll("ideas")
+    .select([
+      "units.name as unitName", "submitter.name as submitterName", "owner.name as ownerName",
+      "target.title as mergedIntoTitle", "target.reference as mergedIntoReference",
+    ])
+    .where("ideas.id", "=", ideaId)
+    .executeTakeFirst();
+}
+
+export async function supportSummary(db: Db, ideaId: string, userId: string) {
+  const row = await db.selectFrom("supports")
+    .select([
+      (eb) => eb.fn.countAll<string>().as("count"),
+      sql<boolean>`bool_or(user_id = ${userId})`.as("mine"),
+    ])
+    .where("idea_id", "=", ideaId)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), mine: row.mine === true };
+}
+
+export async function isFollowing(db: Db, ideaId: string, userId: string): Promise<boolean> {
+  const row = await db.selectFrom("idea_followers").select("user_id")
+    .where("idea_id", "=", ideaId).where("user_id", "=", userId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface TimelineEntry {
+  id: number;
+  kind: string;
+  at: Date;
+  actorName: string | null;
+  toStage: Stage | null;
+  outcome: string | null;
+  motivation: string | null;
+  ownerName: string | null;
+  relatedIdeaId: string | null;
+}
+
+/** The idea's events, newest first, at most `limit` (one more is read to tell whether there are more). */
+export async function ideaTimeline(db: Db, ideaId: string, limit: number): Promise<{ entries: TimelineEntry[]; more: boolean }> {
+  const rows = await db
+    .selectFrom("idea_events as e")
+    .leftJoin("users as actor", "actor.id", "e.actor_id")
+    .leftJoin("gate_decisions as d", (join) => join.on(sql<boolean>`d.id::text = e.payload->>'decisionId'`))
+    .leftJoin("users as new_owner", (join) => join.on(sql<boolean>`e.kind = 'owner_changed' and new_owner.id::text = coalesce(e.payload->>'to', e.payload->>'ownerId')`))
+    .select([
+      "e.id", "e.kind", "e.created_at", "e.payload", "actor.name as actorName", "d.motivation", "d.to_stage", "d.outcome",
+      "new_owner.name as ownerName",
+    ])
+    .where("e.idea_id", "=", ideaId)
+    .orderBy("e.created_at", "desc")
+    .orderBy("e.id", "desc")
+    .limit(limit + 1)
+    .execute();
+  const str = (v: unknown) => (typeof v === "string" ? v : null);
+  return {
+    more: rows.length > limit,
+    entries: rows.slice(0, limit).map((r) => ({
+      id: Number(r.id),
+      kind: r.kind,
+      at: r.created_at,
+      actorName: r.actorName,
+      toStage: (r.to_stage ?? str(r.payload.toStage)) as Stage | null,
+      outcome: r.outcome ?? str(r.payload.outcome),
+      motivation: r.motivation ?? str(r.payload.motivation) ?? str(r.payload.message),
+      ownerName: r.ownerName,
+      relatedIdeaId: r.kind === "merged_into" ? str(r.payload.into) : r.kind === "merged_from" ? str(r.payload.from) : null,
+    })),
+  };
+}

@@ -1,0 +1,202 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../../db/schema";
+import { olderThanCutoff } from "~/domain/inbox";
+import type { Role, Stage } from "~/domain/vocabulary";
+import type { InboxFilter } from "~/schemas/inbox";
+
+export interface InboxRow {
+  id: string;
+  reference: string | null;
+  title: string;
+  unitName: string;
+  stage: Stage;
+  ownerId: string | null;
+  ownerName: string | null;
+  stageChangedAt: Date;
+  submittedAt: Date;
+  supportCount: number;
+  version: number;
+}
+
+export interface InboxPage {
+  rows: InboxRow[];
+  total: number;
+  /** Per stage, with every filter but the stage applied (so the counts work as a stage filter). */
+  stageCounts: Partial<Record<Stage, number>>;
+}
+
+/**
+ * Submitted, non-merged ideas of the given units (null = every unit, for administrators).
+ * Unit and stage narrow through ideas_unit_stage_idx; the other filters are cheap on what is left.
+ */
+export async function listInbox(
+  db: Kysely<Database>,
+  input: { unitIds: readonly string[] | null; filter: InboxFilter; userId: string; now: Date; pageSize: number },
+): Promise<InboxPage> {
+  const { filter } = input;
+  if (input.unitIds !== null && input.unitIds.length === 0) return { rows: [], total: 0, stageCounts: {} };
+  let base = db.selectFrom("ideas").where("ideas.submitted_at", "is not", null).where("ideas.merged_into_id", "is", null);
+  if (input.unitIds !== null) base = base.where("ideas.unit_id", "in", [...input.unitIds]);
+  if (filter.typ) base = base.where("ideas.kind", "=", filter.typ);
+  if (filter.fokus) base = base.where(sql<boolean>`ideas.focus_areas @> array[${filter.fokus}]::text[]`);
+  if (filter.alder) base = base.where("ideas.submitted_at", "<", olderThanCutoff(Number(filter.alder), input.now));
+  if (filter.agare === "mina") base = base.where("ideas.owner_id", "=", input.userId);
+  if (filter.agare === "ingen") base = base.where("ideas.owner_id", "is", null);
+
+  const counts = await base.select(["ideas.stage", (eb) => eb.fn.countAll<string>().as("count")]).groupBy("ideas.stage").execute();
+  const stageCounts: Partial<Record<Stage, number>> = {};
+  for (const row of counts) stageCounts[row.stage] = Number(row.count);
+  const total = filter.steg ? (stageCounts[filter.steg] ?? 0) : Object.values(stageCounts).reduce((a, b) => a + b, 0);
+  if (total === 0) return { rows: [], total, stageCounts };
+
+  const filtered = filter.steg ? base.where("ideas.stage", "=", filter.steg) : base;
+  const order = {
+    aldst: sql`ideas.submitted_at asc, ideas.id asc`,
+    nyast: sql`ideas.submitted_at desc, ideas.id desc`,
+    "tid-i-steg": sql`ideas.stage_changed_at asc, ideas.id asc`,
+    "mest-stod": sql`support_count desc, ideas.submitted_at asc, ideas.id asc`,
+  }[filter.sortering];
+  const rows = await filtered
+    .innerJoin("units", "units.id", "ideas.unit_id")
+    .leftJoin("users as owner", "owner.id", "ideas.owner_id")
+    .select([
+      "ideas.id", "ideas.reference", "ideas.title", "units.name as unitName", "ideas.stage", "ideas.owner_id as ownerId",
+      "owner.name as ownerName", "ideas.stage_changed_at as stageChangedAt", "ideas.submitted_at as submittedAt", "ideas.version",
+      (eb) => eb.selectFrom("supports").select(eb.fn.countAll<string>().as("n")).whereRef("supports.idea_id", "=", "ideas.id").as("support_count"),
+    ])
+    .orderBy(order)
+    .limit(input.pageSize)
+    .offset((filter.sida - 1) * input.pageSize)
+    .execute();
+  return {
+    total,
+    stageCounts,
+    rows: rows.map(({ support_count, submittedAt, ...row }) => ({
+      ...row, submittedAt: submittedAt!, supportCount: Number(support_count ?? 0),
+    })),
+  };
+}
+
+export async function unitName(db: Kysely<Database>, unitId: string): Promise<string | null> {
+  const row = await db.selectFrom("units").select("name").where("id", "=", unitId).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+export interface ManagedIdea {
+  id: string;
+  reference: string | null;
+  title: string;
+  stage: Stage;
+  unitId: string;
+  unitName: string;
+  submitterId: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  version: number;
+  mergedIntoId: string | null;
+  mergedIntoReference: string | null;
+  submittedAt: Date | null;
+  stageChangedAt: Date;
+  nameVisibility: "public" | "handlaggare_only";
+}
+
+/** What the hantera page and its services need about one idea (null when it does not exist). */
+export async function findManagedIdea(db: Kysely<Database>, ideaId: string): Promise<ManagedIdea | null> {
+  const row = await db
+    .selectFrom("ideas")
+    .innerJoin("units", "units.id", "ideas.unit_id")
+    .leftJoin("users as owner", "owner.id", "ideas.owner_id")
+    .leftJoin("ideas as target", "target.id", "ideas.merged_into_id")
+    .select([
+      "ideas.id", "ideas.reference", "ideas.title", "ideas.stage", "ideas.unit_id as unitId", "units.name as unitName",
+      "ideas.submitter_id as submitterId", "ideas.owner_id as ownerId", "owner.name as ownerName", "ideas.version",
+      "ideas.merged_into_id as mergedIntoId", "target.reference as mergedIntoReference", "ideas.submitted_at as submittedAt",
+      "ideas.stage_changed_at as stageChangedAt", "ideas.name_visibility as nameVisibility",
+    ])
+    .where("ideas.id", "=", ideaId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function findIdeaIdByReference(
+  db: Kysely<Database>, reference: { year: number; number: number },
+): Promise<string | null> {
+  const row = await db.selectFrom("ideas").select("id")
+    .where("reference_year", "=", reference.year).where("reference_number", "=", reference.number).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Locks the ideas (in id order, so two merges cannot deadlock) for the rest of the transaction. */
+export async function lockIdeas(db: Kysely<Database>, ideaIds: readonly string[]): Promise<void> {
+  await db.selectFrom("ideas").select("id").where("id", "in", [...ideaIds]).orderBy("id").forUpdate().execute();
+}
+
+const ASSIGNABLE_ROLES: readonly Role[] = ["kontaktperson", "styrgrupp", "administrator"];
+
+export interface AssignablePerson { id: string; name: string; unitName: string | null }
+
+/** Active people who may own an idea: kontaktpersoner, styrgrupp and administrators. */
+export async function assignablePeople(db: Kysely<Database>): Promise<AssignablePerson[]> {
+  return db
+    .selectFrom("users")
+    .leftJoin("units", "units.id", "users.unit_id")
+    .select(["users.id", "users.name", "units.name as unitName"])
+    .where("users.active", "=", true)
+    .where((eb) => eb.exists(eb.selectFrom("user_roles").select("user_roles.user_id")
+      .whereRef("user_roles.user_id", "=", "users.id").where("user_roles.role", "in", [...ASSIGNABLE_ROLES])))
+    .orderBy("users.name")
+    .orderBy("users.id")
+    .execute();
+}
+
+export async function isAssignable(db: Kysely<Database>, userId: string): Promise<boolean> {
+  const row = await db.selectFrom("users").select("users.id")
+    .where("users.id", "=", userId).where("users.active", "=", true)
+    .where((eb) => eb.exists(eb.selectFrom("user_roles").select("user_roles.user_id")
+      .whereRef("user_roles.user_id", "=", "users.id").where("user_roles.role", "in", [...ASSIGNABLE_ROLES])))
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Sets the owner only if nobody changed the idea since `expectedVersion`; false when someone did. */
+export async function setOwnerIfVersion(
+  db: Kysely<Database>, input: { ideaId: string; ownerId: string; expectedVersion: number },
+): Promise<boolean> {
+  const result = await db.updateTable("ideas")
+    .set((eb) => ({ owner_id: input.ownerId, version: eb("version", "+", 1) }))
+    .where("id", "=", input.ideaId).where("version", "=", input.expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Marks `sourceId` as merged into `targetId`, only if its version is still `expectedVersion`. */
+export async function markMerged(
+  db: Kysely<Database>, input: { sourceId: string; targetId: string; expectedVersion: number },
+): Promise<boolean> {
+  const result = await db.updateTable("ideas")
+    .set((eb) => ({ merged_into_id: input.targetId, version: eb("version", "+", 1) }))
+    .where("id", "=", input.sourceId).where("version", "=", input.expectedVersion).where("merged_into_id", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Moves supports and followers from one idea to another; a person on both keeps one row. */
+export async function moveSupportsAndFollowers(
+  db: Kysely<Database>, input: { fromId: string; toId: string },
+): Promise<{ supports: number; followers: number }> {
+  const supports = await db.insertInto("supports")
+    .columns(["idea_id", "user_id", "created_at"])
+    .expression((eb) => eb.selectFrom("supports").select([eb.val(input.toId).as("idea_id"), "user_id", "created_at"])
+      .where("idea_id", "=", input.fromId))
+    .onConflict((oc) => oc.columns(["idea_id", "user_id"]).doNothing())
+    .executeTakeFirst();
+  await db.deleteFrom("supports").where("idea_id", "=", input.fromId).execute();
+  const followers = await db.insertInto("idea_followers")
+    .columns(["idea_id", "user_id", "created_at"])
+    .expression((eb) => eb.selectFrom("idea_followers").select([eb.val(input.toId).as("idea_id"), "user_id", "created_at"])
+      .where("idea_id", "=", input.fromId))
+    .onConflict((oc) => oc.columns(["idea_id", "user_id"]).doNothing())
+    .executeTakeFirst();
+  await db.deleteFrom("idea_followers").where("idea_id", "=", input.fromId).execute();
+  return { supports: Number(supports.numInsertedOrUpdatedRows ?? 0), followers: Number(followers.numInsertedOrUpdatedRows ?? 0) };
+}

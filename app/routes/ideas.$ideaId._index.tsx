@@ -1,0 +1,158 @@
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { fieldErrorsByField } from "~/components/admin/action-data";
+import { type IdeaActionData, Comments } from "~/components/idea/comments";
+import { daysBetween, useFormat } from "~/components/idea/format";
+import { IdeaFacts } from "~/components/idea/idea-facts";
+import { Timeline } from "~/components/idea/timeline";
+import { can } from "~/domain/permissions";
+import { messagesFor } from "~/i18n";
+import { listComments } from "~/models/comments.server";
+import { followIdea, unfollowIdea } from "~/models/idea-followers.server";
+import { findVisibleIdea } from "~/models/idea-page.server";
+import { ideaTimeline, isFollowing, supportSummary } from "~/models/idea-queries.server";
+import { ideaIdSchema, ideaPageActionSchema } from "~/schemas/idea-page";
+import { addComment, editComment } from "~/services/comments.server";
+import ideasStyles from "~/styles/ideas.css";
+import { requirePermission, requireUser } from "~/utils/auth.server";
+import { getDatabase } from "~/utils/db.server";
+import { useMessages } from "~/utils/locale";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idé"} – Idéslussen` }];
+
+const EVENT_STEP = 100;
+const notFound = () => new Response(messagesFor("sv").ideas.page.notFound, { status: 404 });
+
+/** The idea for this request, or a thrown 404 (unknown, malformed, or someone else's draft). */
+async function loadIdea(request: Request, rawId: string | undefined) {
+  const user = await requireUser(request);
+  const id = ideaIdSchema.safeParse(rawId);
+  if (!id.success) throw notFound();
+  const { db } = await getDatabase();
+  const found = await findVisibleIdea(db, id.data.toLowerCase(), user.id);
+  if (!found) throw notFound();
+  await requirePermission(request, "idea.view", found.resource);
+  return { db, user, ...found };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, user, idea, resource } = await loadIdea(request, params.ideaId);
+  const wanted = Number(new URL(request.url).searchParams.get("handelser"));
+  const limit = Number.isInteger(wanted) && wanted > EVENT_STEP ? Math.min(wanted, 2000) : EVENT_STEP;
+  const showSubmitter = can(user, "idea.see_submitter", resource);
+  const { search_document: _doc, submission_key: _key, submitterName, ...rest } = idea;
+  return {
+    idea: { ...rest, submitterName: showSubmitter ? submitterName : null },
+    userId: user.id,
+    support: await supportSummary(db, idea.id, user.id),
+    following: await isFollowing(db, idea.id, user.id),
+    comments: await listComments(db, idea.id),
+    timeline: await ideaTimeline(db, idea.id, limit),
+    eventLimit: limit,
+    canComment: idea.submitted_at !== null && can(user, "idea.comment", resource),
+    now: new Date().toISOString(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { db, user, idea, resource } = await loadIdea(request, params.ideaId);
+  const t = messagesFor("sv").ideas.page;
+  const form = Object.fromEntries(await request.formData());
+  const values = { body: typeof form.body === "string" ? form.body : "", commentId: typeof form.commentId === "string" ? form.commentId : "" };
+  const intent = typeof form.intent === "string" ? form.intent : "";
+  const parsed = ideaPageActionSchema.safeParse(form);
+  if (!parsed.success) {
+    const { intent: intentError, ...fieldErrors } = fieldErrorsByField(parsed.error);
+    return data<IdeaActionData>({ intent, fieldErrors, values, ...(intentError ? { formError: intentError } : {}) }, { status: 400 });
+  }
+  const back = (notice: string, hash = "") => redirect(`/ideas/${idea.id}?meddelande=${notice}${hash}`);
+  const now = new Date();
+  switch (parsed.data.intent) {
+    case "comment": {
+      await requirePermission(request, "idea.comment", resource);
+      if (idea.submitted_at === null) return data<IdeaActionData>({ intent, formError: t.draftNoComments, values }, { status: 400 });
+      const commentId = await addComment(db, { idea, author: user, body: parsed.data.body, now });
+      return back("kommentar-sparad", `#kommentar-${commentId}`);
+    }
+    case "edit_comment": {
+      const ok = await editComment(db, { ideaId: idea.id, commentId: parsed.data.commentId, authorId: user.id, body: parsed.data.body, now });
+      if (!ok) return data<IdeaActionData>({ intent, formError: t.commentNotFound, values }, { status: 400 });
+      return back("kommentar-andrad", `#kommentar-${parsed.data.commentId}`);
+    }
+    case "follow":
+      await requirePermission(request, "idea.follow_own", resource);
+      await followIdea(db, idea.id, user.id);
+      return back("foljer");
+    case "unfollow":
+      await unfollowIdea(db, idea.id, user.id);
+      return back("foljer-inte");
+  }
+}
+
+export default function IdeaPage() {
+  const { idea, userId, support, following, comments, timeline, eventLimit, canComment, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<IdeaActionData>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const messages = useMessages();
+  const t = messages.ideas.page;
+  const fmt = useFormat();
+  const notice = searchParams.get("meddelande");
+  const followPending = navigation.state !== "idle" && ["follow", "unfollow"].includes(String(navigation.formData?.get("intent")));
+  return (
+    <article aria-labelledby="ide-rubrik">
+      <div role="status">{notice && t.notices[notice] && <p className="alert alert--success">{t.notices[notice]}</p>}</div>
+      <h1 id="ide-rubrik" className="break">{idea.title}</h1>
+      <div className="idea-header__meta">
+        <span>{idea.reference ?? t.draftReference}</span>
+        <span className="badge badge--stage">
+          {messages.stages[idea.stage].name}{idea.outcome && ` – ${messages.vocabulary.outcomes[idea.outcome]}`}
+        </span>
+        {idea.submitted_at && <span>{t.daysInStage(daysBetween(idea.stage_changed_at, now))}</span>}
+      </div>
+      {idea.merged_into_id && (
+        <p className="alert">{t.mergedNotice}{" "}
+          <Link to={`/ideas/${idea.merged_into_id}`}>{[idea.mergedIntoReference, idea.mergedIntoTitle].filter(Boolean).join(" ")}</Link>
+        </p>
+      )}
+      <dl className="facts">
+        <div><dt>{t.unit}</dt><dd>{idea.unitName}</dd></div>
+        <div><dt>{t.owner}</dt><dd>{idea.ownerName ?? t.noOwner}</dd></div>
+        <div><dt>{t.submitter}</dt><dd>{idea.submitterName ?? <span className="muted">{t.submitterHidden}</span>}</dd></div>
+        {idea.submitted_at && <div><dt>{t.submittedAt}</dt><dd><time dateTime={fmt.iso(idea.submitted_at)}>{fmt.date(idea.submitted_at)}</time></dd></div>}
+      </dl>
+      <div className="idea-layout">
+        <div>
+          <IdeaFacts idea={idea} />
+          <Comments comments={comments} userId={userId} canComment={canComment} actionData={actionData} />
+          <h2 id="handelser">{t.timelineHeading}</h2>
+          <Timeline entries={timeline.entries} more={timeline.more} moreHref={`?handelser=${eventLimit + EVENT_STEP}#handelser`} />
+        </div>
+        {idea.submitted_at && (
+          <aside className="idea-actions" aria-label={t.supportHeading}>
+            <div className="panel">
+              <h2 className="h3">{t.supportHeading}</h2>
+              <p>{t.supportCount(support.count, fmt.number(support.count))}</p>
+              {support.mine ? <p><strong>{t.supported}</strong></p> : (
+                <Form method="post" action={`/ideas/${idea.id}/stod`}>
+                  <button type="submit" className="button button--primary">{t.support}</button>
+                </Form>
+              )}
+            </div>
+            <div className="panel">
+              <h2 className="h3">{t.followHeading}</h2>
+              <p>{following ? t.following : t.followHint}</p>
+              <Form method="post" preventScrollReset>
+                <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
+                <button type="submit" className="button" disabled={followPending} aria-disabled={followPending}>
+                  {followPending ? t.pending : following ? t.unfollow : t.follow}
+                </button>
+              </Form>
+            </div>
+          </aside>
+        )}
+      </div>
+    </article>
+  );
+}

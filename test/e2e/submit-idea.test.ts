@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../support/app-server";
+import { accessibilityViolations, launchBrowser, newPage, saveScreenshot } from "../support/browser";
+
+let dataRoot: string;
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  dataRoot = mkdtempSync(path.join(tmpdir(), "idesluss-submit-"));
+  app = await startApp({ PGLITE_DIR: path.join(dataRoot, "pglite"), DATABASE_URL: "" }, ["--migrate", "--seed-if-empty"]);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataRoot, { recursive: true, force: true });
+});
+
+async function checkAccessibility(page: Page, name: string) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await accessibilityViolations(page), `${name} at ${width}px`).toEqual([]);
+    await saveScreenshot(page, `${name}-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe("submitting an idea", () => {
+  it("medarbetare fixes an error, submits and sees the receipt naming the owner", async () => {
+    const page = await newPage(browser);
+    const consoleErrors: string[] = [];
+    page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("E-postadress").fill("medarbetare@idesluss.test");
+    await page.getByLabel("Lösenord").fill("idesluss-demo");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByRole("button", { name: "Logga ut" }).waitFor();
+
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Lämna en idé" }).click();
+    await page.getByRole("heading", { name: "Lämna en idé", level: 1 }).waitFor();
+    await page.getByLabel(/^Rubrik/).fill("Digital bokning av hemtjänstbesök");
+    await page.getByLabel(/^Problemet i dag/).fill("Brukare ringer varje dag för att boka om besök, och handläggarna svarar i telefon.");
+    await page.getByLabel("Digital tjänst").check();
+    await page.getByLabel("Äldre").check();
+    await page.getByRole("group", { name: /Hanterar idén personuppgifter/ }).getByLabel("Ja").check();
+    await page.getByRole("group", { name: /känsliga personuppgifter/ }).getByLabel("Nej").check();
+    await page.getByLabel(/^Sparade arbetstimmar/).fill("40");
+    await page.getByRole("button", { name: "Skicka in" }).click();
+
+    const summary = page.getByRole("alert").filter({ hasText: "Det finns fel i formuläret" });
+    await summary.waitFor();
+    await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(summary.innerText()).resolves.toContain("Beskriv ditt förslag till lösning.");
+    expect(await page.getByLabel(/^Förslag till lösning/).getAttribute("aria-invalid")).toBe("true");
+    await checkAccessibility(page, "submit-idea-errors");
+
+    await page.getByLabel(/^Förslag till lösning/).fill("En e-tjänst där brukaren själv ser och bokar om sina besök.");
+    await page.getByRole("button", { name: "Skicka in" }).click();
+    await page.getByRole("heading", { name: "Tack! Din idé är inskickad" }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/ideas\/[0-9a-f-]{36}\/kvitto$/);
+    const receipt = await page.locator("main").innerText();
+    expect(receipt).toMatch(/IDE-\d{4}-\d{4}/);
+    expect(receipt).toContain("Johan Bergström, Östermalms stadsdelsförvaltning");
+    expect(receipt).toContain("Kontaktpersonen går igenom idén och återkopplar");
+    await page.getByRole("link", { name: "Lämna en idé till" }).waitFor();
+    await checkAccessibility(page, "submit-idea-receipt");
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
