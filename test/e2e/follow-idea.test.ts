@@ -1,43 +1,25 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app-server";
-import { accessibilityViolations, launchBrowser, newPage, saveScreenshot } from "../support/browser";
+import { type RunningApp, startDemoApp } from "../support/app-server";
+import { expectAccessibleAtWidths, launchBrowser, newPage, signInWithPassword } from "../support/browser";
 
-let dataRoot: string;
 let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  dataRoot = mkdtempSync(path.join(tmpdir(), "idesluss-follow-"));
-  app = await startApp({ PGLITE_DIR: path.join(dataRoot, "pglite"), DATABASE_URL: "" }, ["--migrate", "--seed-if-empty"]);
+  app = await startDemoApp("follow");
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
-  rmSync(dataRoot, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, email: string, to: string) {
-  await page.goto(`${app.url}/login?redirectTo=${encodeURIComponent(to)}`);
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill("idesluss-demo");
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await page.getByRole("button", { name: "Logga ut" }).waitFor();
-}
-
-async function checkPage(page: Page, name: string) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await accessibilityViolations(page), `${name} at ${width}px`).toEqual([]);
-    await saveScreenshot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const signIn = (page: Page, email: string, to: string) => signInWithPassword(page, app.url, email, to);
+const checkPage = expectAccessibleAtWidths;
 
 describe("a medarbetare follows ideas", () => {
   it("opens my ideas, comments on an idea, supports another and reads notifications", async () => {

@@ -1,34 +1,23 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app-server";
-import { accessibilityViolations, launchBrowser, newPage, saveScreenshot } from "../support/browser";
+import { type RunningApp, startDemoApp } from "../support/app-server";
+import { accessibilityViolations, launchBrowser, newPage, saveScreenshot, signInWithPassword } from "../support/browser";
 
-let dataRoot: string;
 let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  dataRoot = mkdtempSync(path.join(tmpdir(), "idesluss-inbox-"));
-  app = await startApp({ PGLITE_DIR: path.join(dataRoot, "pglite"), DATABASE_URL: "" }, ["--migrate", "--seed-if-empty"]);
+  app = await startDemoApp("inbox");
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
-  rmSync(dataRoot, { recursive: true, force: true });
 });
 
-async function signInAsKontaktperson(page: Page, target: string) {
-  await page.goto(`${app.url}/login?redirectTo=${encodeURIComponent(target)}`);
-  await page.getByLabel("E-postadress").fill("kontaktperson@idesluss.test");
-  await page.getByLabel("Lösenord").fill("idesluss-demo");
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await page.getByRole("button", { name: "Logga ut" }).waitFor();
-}
+const signInAsKontaktperson = (page: Page, target: string) =>
+  signInWithPassword(page, app.url, "kontaktperson@idesluss.test", target);
 
 describe("the unit inbox", () => {
   it("kontaktperson filters to inskickad, hands an idea over and takes one – axe clean", async () => {

@@ -1,25 +1,19 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app-server";
+import { type RunningApp, startDemoApp } from "../support/app-server";
 import { accessibilityViolations, launchBrowser, newPage, saveScreenshot } from "../support/browser";
 
-let dataRoot: string;
 let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  dataRoot = mkdtempSync(path.join(tmpdir(), "idesluss-signin-"));
-  app = await startApp({ PGLITE_DIR: path.join(dataRoot, "pglite"), DATABASE_URL: "" }, ["--migrate", "--seed-if-empty"]);
+  app = await startDemoApp("signin");
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
-  rmSync(dataRoot, { recursive: true, force: true });
 });
 
 async function signIn(page: Page, email: string) {

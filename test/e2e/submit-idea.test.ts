@@ -1,35 +1,22 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app-server";
-import { accessibilityViolations, launchBrowser, newPage, saveScreenshot } from "../support/browser";
+import { type RunningApp, startDemoApp } from "../support/app-server";
+import { expectAccessibleAtWidths, launchBrowser, newPage } from "../support/browser";
 
-let dataRoot: string;
 let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  dataRoot = mkdtempSync(path.join(tmpdir(), "idesluss-submit-"));
-  app = await startApp({ PGLITE_DIR: path.join(dataRoot, "pglite"), DATABASE_URL: "" }, ["--migrate", "--seed-if-empty"]);
+  app = await startDemoApp("submit");
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
-  rmSync(dataRoot, { recursive: true, force: true });
 });
 
-async function checkAccessibility(page: Page, name: string) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await accessibilityViolations(page), `${name} at ${width}px`).toEqual([]);
-    await saveScreenshot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const checkAccessibility = expectAccessibleAtWidths;
 
 describe("submitting an idea", () => {
   it("medarbetare fixes an error, submits and sees the receipt naming the owner", async () => {

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -79,4 +81,17 @@ export async function startApp(env: Record<string, string>, args: string[] = [])
   }
   await app.stop();
   throw new Error(`The app did not become healthy within 60 s:\n${output}`);
+}
+
+/** The app on a fresh embedded database with the demo data, in a temp folder removed by `stop`. */
+export async function startDemoApp(name: string): Promise<RunningApp> {
+  const dataRoot = mkdtempSync(path.join(tmpdir(), `idesluss-${name}-`));
+  const app = await startApp({ PGLITE_DIR: path.join(dataRoot, "pglite"), DATABASE_URL: "" }, ["--migrate", "--seed-if-empty"]);
+  return {
+    ...app,
+    stop: async () => {
+      await app.stop();
+      rmSync(dataRoot, { recursive: true, force: true });
+    },
+  };
 }

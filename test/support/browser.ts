@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const screenshotDir = path.join(root, "test-results", "screenshots");
@@ -51,4 +52,23 @@ export async function newPage(browser: Browser, viewport = { width: 1280, height
   const page = await context.newPage();
   page.once("close", () => void context.close());
   return page;
+}
+
+/** Signs in with a demo account through the login form and waits until the page shows the session. */
+export async function signInWithPassword(page: Page, appUrl: string, email: string, redirectTo = "/"): Promise<void> {
+  await page.goto(`${appUrl}/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill("idesluss-demo");
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("button", { name: "Logga ut" }).waitFor();
+}
+
+/** axe-clean at 1280 and 360 px, with a screenshot of each for review; leaves the page at 1280 px. */
+export async function expectAccessibleAtWidths(page: Page, name: string): Promise<void> {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await accessibilityViolations(page), `${name} at ${width}px`).toEqual([]);
+    await saveScreenshot(page, `${name}-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
