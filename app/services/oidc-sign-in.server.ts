@@ -17,7 +17,20 @@ export type OidcSignInResult =
  * e-mail, else provisioned as a medarbetare. Then, like password sign-in, the session the browser
  * came with ends (no session fixation) and a new one starts. All in one transaction, all audited.
  */
-export function signInWithOidc(
+export async function signInWithOidc(db: Kysely<Database>, input: OidcSignInInput): Promise<OidcSignInResult> {
+  try {
+    return await signInWithOidcOnce(db, input);
+  } catch (error) {
+    // Two first sign-ins of the same new person at once: the loser hits the unique e-mail/subject
+    // index. Its transaction is rolled back; a second try finds the user the winner created.
+    if ((error as { code?: string }).code === "23505") return signInWithOidcOnce(db, input);
+    throw error;
+  }
+}
+
+type OidcSignInInput = Parameters<typeof signInWithOidcOnce>[1];
+
+function signInWithOidcOnce(
   db: Kysely<Database>,
   input: {
     identity: OidcIdentity & { email: string };

@@ -183,3 +183,15 @@ describe("the OIDC callback without a sign-in in progress", () => {
     expect(audit).toEqual({ details: { method: "oidc", reason: "missing_state" }, ip_address: "10.0.0.1" });
   });
 });
+
+describe(`simultaneous first sign-ins on ${testDatabaseKind()}`, () => {
+  it("creates one user when the same new person signs in twice at once", async () => {
+    const person = identity({ email: "samtidig@stockholm.test", name: "Samtidig Person", subject: "https://idp.test|samtidig" });
+    const results = await Promise.all([signIn(person), signIn(person), signIn(person)]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const users = await handle.db.selectFrom("users").select("id").where("email", "=", "samtidig@stockholm.test").execute();
+    expect(users).toHaveLength(1);
+    expect(new Set(results.map((r) => (r.ok ? r.userId : null)))).toEqual(new Set([users[0]!.id]));
+  });
+});
+
