@@ -97,7 +97,13 @@ describe(`demo data on ${testDatabaseKind()}`, () => {
 
   it("adds synthetic ideas with unique, continuing references", async () => {
     const before = await handle.db.selectFrom("ideas").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const summary = await seedSyntheticData(handle.db, { ideas: 500, now });
+    const indexesBefore = await sql<{ def: string }>`select indexdef as def from pg_indexes
+      where tablename in ('ideas', 'idea_events', 'comments') order by indexdef`.execute(handle.db);
+    const summary = await seedSyntheticData(handle.db, { ideas: 500, now, rebuildIndexes: true });
+    const indexesAfter = await sql<{ def: string }>`select indexdef as def from pg_indexes
+      where tablename in ('ideas', 'idea_events', 'comments') order by indexdef`.execute(handle.db);
+    expect(indexesAfter.rows).toEqual(indexesBefore.rows);
+    expect(indexesAfter.rows.length).toBeGreaterThan(10);
     expect(summary.events).toBe(5000);
     expect(summary.comments).toBe(1000);
     const { rows } = await sql<{ year: number; total: number; distinct_refs: number; highest: number }>`
