@@ -50,7 +50,8 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 export async function newPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: "sv-SE" });
   const page = await context.newPage();
-  page.once("close", () => void context.close());
+  // Closing the page closes its context; the browser may already be closing, which is fine.
+  page.once("close", () => { context.close().catch(() => undefined); });
   return page;
 }
 
