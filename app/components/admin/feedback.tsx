@@ -1,4 +1,4 @@
-import { useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useNavigation, useSearchParams } from "@remix-run/react";
 import type { FormEvent } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { ErrorSummary, fieldId, type FieldErrors } from "~/components/forms";
@@ -65,4 +65,21 @@ export function focusingFirstError<T extends FieldValues>(
     const first = Object.keys(form.formState.errors)[0];
     if (first) document.getElementById(fieldId(first))?.focus();
   };
+}
+
+/** Deactivate or reactivate something (a user, a unit): one button, with the consequence explained. */
+export function ActivationForm(props: {
+  active: boolean;
+  copy: { deactivateText: string; reactivateText: string; deactivate: string; reactivate: string };
+}) {
+  const { active, copy } = props;
+  return (
+    <Form method="post" className="stack">
+      <input type="hidden" name="intent" value={active ? "deactivate" : "reactivate"} />
+      <p>{active ? copy.deactivateText : copy.reactivateText}</p>
+      {active
+        ? <SubmitButton intent="deactivate" label={copy.deactivate} variant="danger" />
+        : <SubmitButton intent="reactivate" label={copy.reactivate} />}
+    </Form>
+  );
 }

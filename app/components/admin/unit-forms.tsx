@@ -4,7 +4,7 @@ import { Field, type FieldErrors, useValidatedForm } from "~/components/forms";
 import { UNIT_KINDS, type UnitKind } from "~/domain/vocabulary";
 import { isTopLevelKind, unitCreateSchema, unitMoveSchema, unitRenameSchema } from "~/schemas/admin-unit";
 import { useMessages } from "~/utils/locale";
-import { focusingFirstError, SubmitButton } from "./feedback";
+import { ActivationForm, focusingFirstError, SubmitButton } from "./feedback";
 import { inTreeOrder, pathLabel, type UnitNode } from "./unit-order";
 
 /** Parents an avdelning/enhet may get (the server checks the same, and that it is not its own descendant). */
@@ -104,16 +104,7 @@ export function UnitMoveForm(props: {
 }
 
 export function UnitStatusForm(props: { active: boolean }) {
-  const copy = useMessages().admin.unitEdit;
-  return (
-    <Form method="post" className="stack">
-      <input type="hidden" name="intent" value={props.active ? "deactivate" : "reactivate"} />
-      <p>{props.active ? copy.deactivateText : copy.reactivateText}</p>
-      {props.active
-        ? <SubmitButton intent="deactivate" label={copy.deactivate} variant="danger" />
-        : <SubmitButton intent="reactivate" label={copy.reactivate} />}
-    </Form>
-  );
+  return <ActivationForm active={props.active} copy={useMessages().admin.unitEdit} />;
 }
 
 export function UnitDeleteForm() {

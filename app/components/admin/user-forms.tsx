@@ -3,7 +3,7 @@ import { Field, fieldId, type FieldErrors, useValidatedForm } from "~/components
 import { ROLES, type Role } from "~/domain/vocabulary";
 import { userAccessSchema, userUnitSchema } from "~/schemas/admin-user";
 import { useMessages } from "~/utils/locale";
-import { focusingFirstError, SubmitButton } from "./feedback";
+import { ActivationForm, focusingFirstError, SubmitButton } from "./feedback";
 import { inTreeOrder, pathLabel, type UnitNode } from "./unit-order";
 
 interface AccessProps {
@@ -113,13 +113,5 @@ export function UserUnitForm(props: { unitId: string | null; units: UnitNode[]; 
 export function UserStatusForm(props: { active: boolean; isSelf: boolean }) {
   const copy = useMessages().admin.userEdit;
   if (props.active && props.isSelf) return <p>{copy.ownAccount}</p>;
-  return (
-    <Form method="post" className="stack">
-      <input type="hidden" name="intent" value={props.active ? "deactivate" : "reactivate"} />
-      <p>{props.active ? copy.deactivateText : copy.reactivateText}</p>
-      {props.active
-        ? <SubmitButton intent="deactivate" label={copy.deactivate} variant="danger" />
-        : <SubmitButton intent="reactivate" label={copy.reactivate} />}
-    </Form>
-  );
+  return <ActivationForm active={props.active} copy={copy} />;
 }
