@@ -30,7 +30,7 @@ const events = (ideaId: string, kind: string) =>
 const notifications = (ideaId: string, kind: string) =>
   db.selectFrom("notifications").select(["user_id", "title", "body"]).where("idea_id", "=", ideaId).where("kind", "=", kind).execute();
 const audits = (action: string, entityId: string) =>
-  db.selectFrom("audit_log").selectAll().where("action", "=", action).where("entity_id", "=", entityId).execute();
+  db.selectFrom("audit_log").selectAll().where("action", "=", action).where("entity_id", "=", entityId).orderBy("id").execute();
 const supporters = async (ideaId: string) =>
   (await db.selectFrom("supports").select("user_id").where("idea_id", "=", ideaId).execute()).map((r) => r.user_id).sort();
 const followers = async (ideaId: string) =>
