@@ -24,7 +24,7 @@ export class DatabaseUnavailableError extends Error {
   override name = "DatabaseUnavailableError";
 }
 
-const OID = { INT8: 20, NUMERIC: 1700, INT8_ARRAY: 1016, NUMERIC_ARRAY: 1231 } as const;
+const OID = { INT8: 20, NUMERIC: 1700, INT8_ARRAY: 1016, NUMERIC_ARRAY: 1231, DATE: 1082 } as const;
 
 /** int8 as a JS number; refusing values a number cannot hold exactly rather than rounding them. */
 export function parseInt8(value: string): number {
@@ -40,6 +40,11 @@ export function parseNumeric(value: string): number {
   return Number(value);
 }
 
+/** A calendar date stays the 'YYYY-MM-DD' text PostgreSQL sends: a Date would shift it by the time zone. */
+export function parseDate(value: string): string {
+  return value;
+}
+
 const parseInt8Array = (value: string) => parseArray(value, parseInt8);
 const parseNumericArray = (value: string) => parseArray(value, parseNumeric);
 
@@ -52,6 +57,7 @@ function installPgTypeParsers() {
   setParser(OID.NUMERIC, parseNumeric);
   setParser(OID.INT8_ARRAY, parseInt8Array);
   setParser(OID.NUMERIC_ARRAY, parseNumericArray);
+  setParser(OID.DATE, parseDate);
   pgParsersInstalled = true;
 }
 
@@ -99,6 +105,7 @@ const pgliteParsers = {
   [OID.NUMERIC]: parseNumeric,
   [OID.INT8_ARRAY]: parseInt8Array,
   [OID.NUMERIC_ARRAY]: parseNumericArray,
+  [OID.DATE]: parseDate,
 };
 
 async function createPGlite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<PGlite> {

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type {
-  Approach, BusinessCaseLineKind, ClosingOutcome, FocusArea, IdeaKind, Locale, NameVisibility,
-  Role, Stage, TargetGroup, UnitKind,
+  Approach, BusinessCaseLineKind, ClosingOutcome, DeviationStatus, FocusArea, IdeaKind, Locale, NameVisibility,
+  PilotVerdict, Role, Stage, TargetGroup, UnitKind,
 } from "../app/domain/vocabulary";
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
@@ -236,6 +236,138 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+/** A date without time (PostgreSQL `date`), read and written as 'YYYY-MM-DD'. */
+type DateOnly = ColumnType<string, string, string>;
+/** A measurement with two decimals (numeric(14,2)); parsed to number by the database module. */
+type Measurement = ColumnType<number, number | string, number | string>;
+
+export interface AssessmentCriteriaTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  name_en: string | null;
+  description: Generated<string>;
+  /** Whole points; the weighted score divides by the sum of the weights scored. */
+  weight: number;
+  /** Guidance for scores 1..5 (index 0 = score 1). */
+  guidance: string[];
+  position: Generated<number>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AssessorAssignmentsTable {
+  idea_id: string;
+  assessor_id: string;
+  assigned_by: string;
+  assigned_at: CreatedAt;
+}
+
+export interface AssessmentsTable {
+  id: Generated<string>;
+  idea_id: string;
+  assessor_id: string;
+  summary: Generated<string>;
+  /** Seen only by the assessor. */
+  private_note: Generated<string>;
+  completed_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AssessmentScoresTable {
+  assessment_id: string;
+  criterion_id: string;
+  score: number;
+  comment: Generated<string>;
+}
+
+export interface SecurityScreeningsTable {
+  idea_id: string;
+  confidentiality: number | null;
+  integrity: number | null;
+  availability: number | null;
+  handles_personal_data: boolean | null;
+  handles_sensitive_personal_data: boolean | null;
+  dpia_needed: boolean | null;
+  information_owner: string | null;
+  notes: Generated<string>;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+  updated_by: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DeviationRequestsTable {
+  id: Generated<string>;
+  idea_id: string;
+  /** The common standard or principle deviated from. */
+  standard: string;
+  description: string;
+  justification: string;
+  valid_until: DateOnly | null;
+  status: Generated<DeviationStatus>;
+  requested_by: string;
+  requested_at: CreatedAt;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_motivation: string | null;
+}
+
+export interface PilotPlansTable {
+  idea_id: string;
+  goal: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  owner_id: string;
+  version: Generated<number>;
+  updated_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PilotPlanUnitsTable {
+  idea_id: string;
+  unit_id: string;
+}
+
+export interface PilotIndicatorsTable {
+  id: Generated<string>;
+  idea_id: string;
+  position: number;
+  name: string;
+  measure_unit: Generated<string>;
+  baseline: Measurement;
+  target: Measurement;
+}
+
+/** One indicator's measured outcome, stored in pilot_evaluations.indicator_outcomes. */
+export interface IndicatorOutcome {
+  indicatorId: string;
+  name: string;
+  measureUnit: string;
+  baseline: number;
+  target: number;
+  outcome: number | null;
+  comment: string;
+}
+
+export interface PilotEvaluationsTable {
+  id: Generated<string>;
+  idea_id: string;
+  verdict: PilotVerdict;
+  summary: string;
+  lessons_learned: string;
+  indicator_outcomes: ColumnType<IndicatorOutcome[], string, never>;
+  evaluated_by: string;
+  evaluated_at: CreatedAt;
+  search_document: ColumnType<string, never, never>;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -257,6 +389,16 @@ export interface Database {
   idea_followers: IdeaFollowersTable;
   email_outbox: EmailOutboxTable;
   app_settings: AppSettingsTable;
+  assessment_criteria: AssessmentCriteriaTable;
+  assessor_assignments: AssessorAssignmentsTable;
+  assessments: AssessmentsTable;
+  assessment_scores: AssessmentScoresTable;
+  security_screenings: SecurityScreeningsTable;
+  deviation_requests: DeviationRequestsTable;
+  pilot_plans: PilotPlansTable;
+  pilot_plan_units: PilotPlanUnitsTable;
+  pilot_indicators: PilotIndicatorsTable;
+  pilot_evaluations: PilotEvaluationsTable;
 }
 
 export type Unit = Selectable<UnitsTable>;
@@ -275,3 +417,9 @@ export type BusinessCase = Selectable<BusinessCasesTable>;
 export type BusinessCaseLine = Selectable<BusinessCaseLinesTable>;
 export type Notification = Selectable<NotificationsTable>;
 export type AuditLogEntry = Selectable<AuditLogTable>;
+export type AssessmentCriterion = Selectable<AssessmentCriteriaTable>;
+export type SecurityScreening = Selectable<SecurityScreeningsTable>;
+export type DeviationRequest = Selectable<DeviationRequestsTable>;
+export type PilotPlan = Selectable<PilotPlansTable>;
+export type PilotIndicator = Selectable<PilotIndicatorsTable>;
+export type PilotEvaluation = Selectable<PilotEvaluationsTable>;

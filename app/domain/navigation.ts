@@ -1,6 +1,7 @@
 import { type Actor, can, type Action } from "./permissions";
 
-export type NavigationKey = "home" | "submitIdea" | "allIdeas" | "myIdeas" | "inbox" | "admin";
+export type NavigationKey =
+  | "home" | "submitIdea" | "allIdeas" | "myIdeas" | "inbox" | "pipeline" | "assessments" | "lessons" | "deviations" | "admin";
 
 interface NavigationItem {
   key: NavigationKey;
@@ -16,6 +17,10 @@ const ITEMS: NavigationItem[] = [
   { key: "allIdeas", href: "/ideas", requires: "idea.view" },
   { key: "myIdeas", href: "/ideas/mine", requires: "idea.follow_own" },
   { key: "inbox", href: "/inbox", requires: "inbox.view" },
+  { key: "assessments", href: "/bedomningar", requires: "assessment.queue" },
+  { key: "pipeline", href: "/pipeline", requires: "pipeline.view" },
+  { key: "deviations", href: "/avsteg", requires: "deviation.list" },
+  { key: "lessons", href: "/lardomar", requires: "lessons.view" },
   { key: "admin", href: "/admin", requires: "admin.access" },
 ];
 

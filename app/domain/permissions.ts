@@ -1,4 +1,5 @@
-import type { Role, Stage } from "./vocabulary";
+import { mayDecideSomeMove } from "./stage-machine";
+import type { ClosingOutcome, Role, Stage } from "./vocabulary";
 
 /** Who is asking: what the server knows about the signed-in person. */
 export interface Actor {
@@ -18,6 +19,12 @@ export interface IdeaResource extends UnitResource {
   stage: Stage;
   ownerId?: string | null;
   nameVisibility?: "public" | "handlaggare_only";
+  /** Set when the stage is "avslutad" (a parked idea may be revived). */
+  outcome?: ClosingOutcome | null;
+  /** People asked to assess the idea. */
+  assessorIds?: readonly string[];
+  /** The owner of the idea's pilot plan, when there is one. */
+  pilotOwnerId?: string | null;
 }
 
 /**
@@ -34,7 +41,18 @@ export type Action =
   | "idea.manage"
   | "idea.see_submitter"
   | "idea.assess"
+  | "idea.view_assessments"
+  | "idea.assign_assessors"
+  | "idea.screen_security"
+  | "idea.request_deviation"
+  | "idea.plan_pilot"
+  | "idea.evaluate_pilot"
   | "idea.decide_gate"
+  | "deviation.decide"
+  | "deviation.list"
+  | "pipeline.view"
+  | "lessons.view"
+  | "assessment.queue"
   | "portfolio.view"
   | "portfolio.prioritise"
   | "admin.access"
@@ -58,7 +76,16 @@ export function coversUnit(actor: Actor, resource: UnitResource | undefined): bo
   return resource.unitPath.some((unitId) => actor.scopeUnitIds.includes(unitId));
 }
 
-const STEERING_STAGES: readonly Stage[] = ["prioritering", "pilot", "inforande", "avslutad"];
+/**
+ * Those who work on an idea once it is in the pipeline: the unit's kontaktperson, the idea's owner,
+ * the styrgrupp and administrators.
+ */
+const handlesIdea: Rule = (actor, resource) => {
+  const idea = resource as IdeaResource | undefined;
+  return isSteering(actor, undefined) || coversUnit(actor, idea) || (idea?.ownerId != null && idea.ownerId === actor.id);
+};
+const isAssessorOf = (actor: Actor, resource: unknown) =>
+  ((resource as IdeaResource | undefined)?.assessorIds ?? []).includes(actor.id);
 
 const rules: Record<Action, Rule> = {
   "idea.submit": (actor) => hasRole(actor, "medarbetare"),
@@ -84,16 +111,41 @@ const rules: Record<Action, Rule> = {
     if (idea.nameVisibility !== "handlaggare_only" || idea.submitterId === actor.id) return true;
     return isSteering(actor, undefined) || coversUnit(actor, idea) || idea.ownerId === actor.id;
   },
+  // Scoring the idea: the unit's kontaktperson, the styrgrupp, administrators and anyone asked to assess it.
   "idea.assess": (actor, resource) =>
-    isAdmin(actor, undefined) || hasRole(actor, "styrgrupp") || coversUnit(actor, resource as UnitResource),
-  // Up to and into prioritering the unit's kontaktperson decides; from prioritering on, the styrgrupp.
-  // Administrators may decide anywhere, as a recorded override.
-  "idea.decide_gate": (actor, resource) => {
-    if (isAdmin(actor, undefined)) return true;
+    isAdmin(actor, undefined) || hasRole(actor, "styrgrupp") || coversUnit(actor, resource as UnitResource) ||
+    isAssessorOf(actor, resource),
+  // The scorecard summary (weighted score, spread, summaries): everyone handling or assessing the idea.
+  "idea.view_assessments": (actor, resource) => handlesIdea(actor, resource) || isAssessorOf(actor, resource),
+  "idea.assign_assessors": handlesIdea,
+  "idea.screen_security": handlesIdea,
+  "idea.request_deviation": handlesIdea,
+  "idea.plan_pilot": handlesIdea,
+  "idea.evaluate_pilot": (actor, resource) => {
     const idea = resource as IdeaResource | undefined;
-    if (!idea) return hasRole(actor, "kontaktperson") || hasRole(actor, "styrgrupp");
-    return STEERING_STAGES.includes(idea.stage) ? hasRole(actor, "styrgrupp") : coversUnit(actor, idea);
+    return handlesIdea(actor, resource) || (idea?.pilotOwnerId != null && idea.pilotOwnerId === actor.id);
   },
+  // Who takes each move is the stage machine's business (app/domain/stage-machine.ts): the unit's
+  // kontaktperson up to and into prioritering, the styrgrupp from prioritering on, administrators
+  // anywhere as a recorded override. Without an idea: anyone who decides any gate at all.
+  "idea.decide_gate": (actor, resource) => {
+    const idea = resource as IdeaResource | undefined;
+    if (!idea) return isAdmin(actor, undefined) || hasRole(actor, "kontaktperson") || hasRole(actor, "styrgrupp");
+    return mayDecideSomeMove(
+      { stage: idea.stage, outcome: idea.outcome ?? null },
+      { coversUnit: coversUnit(actor, idea), isSteering: hasRole(actor, "styrgrupp"), isAdmin: isAdmin(actor, undefined) },
+    );
+  },
+  // Deviations from the city's common standards are decided by the styrgrupp. Everyone sees an idea's
+  // deviations on the idea page; the city-wide list is for those who handle ideas.
+  "deviation.decide": isSteering,
+  "deviation.list": (actor) =>
+    isAdmin(actor, undefined) || hasRole(actor, "kontaktperson") || hasRole(actor, "styrgrupp"),
+  "pipeline.view": isSignedIn,
+  "lessons.view": isSignedIn,
+  // Your own assessment queue: shown in the menu to those who assess; anyone assigned can open it.
+  "assessment.queue": (actor) =>
+    isAdmin(actor, undefined) || hasRole(actor, "kontaktperson") || hasRole(actor, "styrgrupp"),
   "portfolio.view": isSteering,
   "portfolio.prioritise": isSteering,
   "admin.access": isAdmin,

@@ -58,3 +58,18 @@ export type NameVisibility = (typeof NAME_VISIBILITIES)[number];
 
 export const LOCALES = ["sv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** Information-security levels (MSB/KLASSA style): 1 = low, 4 = very high protection needs. */
+export const SECURITY_LEVELS = [1, 2, 3, 4] as const;
+export type SecurityLevel = (typeof SECURITY_LEVELS)[number];
+
+export const DEVIATION_STATUSES = ["requested", "approved", "rejected", "withdrawn"] as const;
+export type DeviationStatus = (typeof DEVIATION_STATUSES)[number];
+
+/** The verdict of a pilot evaluation. */
+export const PILOT_VERDICTS = ["scale_up", "iterate", "stop"] as const;
+export type PilotVerdict = (typeof PILOT_VERDICTS)[number];
+
+/** Assessment scale: 1–5 on every criterion. */
+export const ASSESSMENT_SCORES = [1, 2, 3, 4, 5] as const;
+export type AssessmentScore = (typeof ASSESSMENT_SCORES)[number];

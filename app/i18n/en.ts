@@ -5,6 +5,11 @@ import { submitEn } from "./submit.en";
 import { ideasEn } from "./ideas.en";
 import { inboxEn } from "./inbox.en";
 import type { Messages } from "./sv";
+import { gatesEn } from "./gates.en";
+import { assessmentEn } from "./assessment.en";
+import { securityEn } from "./security.en";
+import { pilotEn } from "./pilot.en";
+import { pipelineEn } from "./pipeline.en";
 
 // English UI copy – the second language. Mirrors sv.ts key for key (the type makes sure of it).
 export const en: Messages = {
@@ -13,7 +18,7 @@ export const en: Messages = {
     tagline: "City of Stockholm",
     skipToContent: "Skip to main content",
     mainNavigation: "Main menu",
-    nav: { allIdeas: "All ideas", notifications: "Notifications", unread: (n: number) => `${n} unread`, settings: "Settings", home: "Home", submitIdea: "Submit an idea", myIdeas: "My ideas", inbox: "Inbox", portfolio: "Portfolio", admin: "Administration", signIn: "Sign in" },
+    nav: { allIdeas: "All ideas", notifications: "Notifications", unread: (n: number) => `${n} unread`, settings: "Settings", home: "Home", submitIdea: "Submit an idea", myIdeas: "My ideas", inbox: "Inbox", pipeline: "Pipeline", assessments: "My assessments", lessons: "Lessons learned", deviations: "Deviations", portfolio: "Portfolio", admin: "Administration", signIn: "Sign in" },
     footerAbout: "Idéslussen is the City of Stockholm's shared route for ideas about better and digital services.",
     accessibility: "Accessibility statement",
   },
@@ -109,6 +114,11 @@ export const en: Messages = {
   submit: submitEn,
   ideas: ideasEn,
   inbox: inboxEn,
+  gates: gatesEn,
+  assessment: assessmentEn,
+  security: securityEn,
+  pilot: pilotEn,
+  pipeline: pipelineEn,
   sso: ssoEn,
   errors: {
     notFoundTitle: "Page not found",

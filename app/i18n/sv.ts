@@ -4,6 +4,11 @@ import { ideasSv } from "./ideas.sv";
 import { inboxSv } from "./inbox.sv";
 import { adminSv } from "./admin.sv";
 import { ssoSv } from "./sso.sv";
+import { gatesSv } from "./gates.sv";
+import { assessmentSv } from "./assessment.sv";
+import { securitySv } from "./security.sv";
+import { pilotSv } from "./pilot.sv";
+import { pipelineSv } from "./pipeline.sv";
 
 // Swedish UI copy – the product's first language. Every key here has its twin in en.ts.
 export const sv = {
@@ -12,7 +17,7 @@ export const sv = {
     tagline: "Stockholms stad",
     skipToContent: "Hoppa till huvudinnehållet",
     mainNavigation: "Huvudmeny",
-    nav: { allIdeas: "Alla idéer", notifications: "Notiser", unread: (n: number) => `${n} olästa`, settings: "Inställningar", home: "Start", submitIdea: "Lämna en idé", myIdeas: "Mina idéer", inbox: "Inkorg", portfolio: "Portfölj", admin: "Administration", signIn: "Logga in" },
+    nav: { allIdeas: "Alla idéer", notifications: "Notiser", unread: (n: number) => `${n} olästa`, settings: "Inställningar", home: "Start", submitIdea: "Lämna en idé", myIdeas: "Mina idéer", inbox: "Inkorg", pipeline: "Idéflödet", assessments: "Mina bedömningar", lessons: "Lärdomar", deviations: "Avsteg", portfolio: "Portfölj", admin: "Administration", signIn: "Logga in" },
     footerAbout: "Idéslussen är Stockholms stads gemensamma väg för idéer om bättre och digitala tjänster.",
     accessibility: "Tillgänglighetsredogörelse",
   },
@@ -108,6 +113,11 @@ export const sv = {
   submit: submitSv,
   ideas: ideasSv,
   inbox: inboxSv,
+  gates: gatesSv,
+  assessment: assessmentSv,
+  security: securitySv,
+  pilot: pilotSv,
+  pipeline: pipelineSv,
   sso: ssoSv,
   errors: {
     notFoundTitle: "Sidan finns inte",

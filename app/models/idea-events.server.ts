@@ -4,7 +4,9 @@ import type { Database } from "../../db/schema";
 /** Kinds of timeline events. Payloads are small JSON objects the timeline knows how to show. */
 export type IdeaEventKind =
   | "submitted" | "edited" | "stage_changed" | "owner_changed" | "commented" | "comment_edited"
-  | "supported" | "merged_into" | "merged_from";
+  | "supported" | "merged_into" | "merged_from"
+  | "assessors_assigned" | "assessment_completed" | "security_screened" | "deviation_requested" | "deviation_decided"
+  | "pilot_planned" | "pilot_evaluated";
 
 /** Adds one event to an idea's timeline (call it in the same transaction as the change it records). */
 export async function recordIdeaEvent(

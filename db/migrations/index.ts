@@ -3,6 +3,7 @@ import * as m0001 from "./0001_initial_schema";
 import * as m0002 from "./0002_sessions";
 import * as m0003 from "./0003_admin_indexes";
 import * as m0004 from "./0004_idea_front_door";
+import * as m0005 from "./0005_stage_gate_pipeline";
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so the same
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "0002_sessions": m0002,
   "0003_admin_indexes": m0003,
   "0004_idea_front_door": m0004,
+  "0005_stage_gate_pipeline": m0005,
 };
