@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { navigationFor } from "./navigation";
-import { type Actor, can, coversUnit } from "./permissions";
+import { type Action, ACTIONS, type Actor, can, coversUnit } from "./permissions";
+import type { ClosingOutcome, Stage } from "./vocabulary";
 
 const ostermalm = "unit-ostermalm";
 const hemtjanst = "unit-hemtjanst-ostermalm";
@@ -96,5 +97,73 @@ describe("owner work and submitter names", () => {
     expect(can(kontaktperson, "idea.see_submitter", restricted)).toBe(true);
     expect(can(styrgrupp, "idea.see_submitter", restricted)).toBe(true);
     expect(can(medarbetare, "idea.see_submitter", { ...idea, nameVisibility: "public" })).toBe(true);
+  });
+});
+
+describe("the whole permission matrix (one row per action; a new action without a row fails)", () => {
+  const submitter = { ...medarbetare, id: "submitter" };
+  const assessor = { ...medarbetare, id: "assessor" };
+  const pilotOwner = { ...medarbetare, id: "pilot-owner" };
+  const otherContact = actor(["medarbetare", "kontaktperson"], [bromma]);
+  const people = { signedOut: null, medarbetare, submitter, assessor, pilotOwner, kontaktperson, otherContact, styrgrupp, admin };
+  type Person = keyof typeof people;
+  // An Östermalm idea in bedömning, submitted by "submitter", assessed by "assessor", piloted by "pilot-owner".
+  const idea = {
+    unitPath: [ostermalm, hemtjanst], submitterId: "submitter", stage: "bedomning" as const, outcome: null,
+    ownerId: null, assessorIds: ["assessor"], pilotOwnerId: "pilot-owner",
+  };
+  const Y = true, N = false;
+  //                         signedOut medarb submitter assessor pilotOwner kontakt otherKontakt styrgrupp admin
+  const matrix: Record<Action, boolean[]> = {
+    "idea.submit":             [N, Y, Y, Y, Y, Y, Y, Y, Y],
+    "idea.view":               [N, Y, Y, Y, Y, Y, Y, Y, Y],
+    "idea.comment":            [N, Y, Y, Y, Y, Y, Y, Y, Y],
+    "idea.support":            [N, Y, Y, Y, Y, Y, Y, Y, Y],
+    "idea.follow_own":         [N, Y, Y, Y, Y, Y, Y, Y, Y],
+    "inbox.view":              [N, N, N, N, N, Y, N, N, Y],
+    "idea.manage":             [N, N, N, N, N, Y, N, N, Y],
+    "idea.see_submitter":      [N, Y, Y, Y, Y, Y, Y, Y, Y],
+    "idea.assess":             [N, N, N, Y, N, Y, N, Y, Y],
+    "idea.view_assessments":   [N, N, N, Y, N, Y, N, Y, Y],
+    "idea.assign_assessors":   [N, N, N, N, N, Y, N, Y, Y],
+    "idea.screen_security":    [N, N, N, N, N, Y, N, Y, Y],
+    "idea.request_deviation":  [N, N, N, N, N, Y, N, Y, Y],
+    "idea.plan_pilot":         [N, N, N, N, N, Y, N, Y, Y],
+    "idea.evaluate_pilot":     [N, N, N, N, Y, Y, N, Y, Y],
+    "idea.decide_gate":        [N, N, N, N, N, Y, N, N, Y],
+    "deviation.decide":        [N, N, N, N, N, N, N, Y, Y],
+    "deviation.list":          [N, N, N, N, N, Y, Y, Y, Y],
+    "pipeline.view":           [N, Y, Y, Y, Y, Y, Y, Y, Y],
+    "lessons.view":            [N, Y, Y, Y, Y, Y, Y, Y, Y],
+    "assessment.queue":        [N, N, N, N, N, Y, Y, Y, Y],
+    "portfolio.view":          [N, N, N, N, N, N, N, Y, Y],
+    "portfolio.prioritise":    [N, N, N, N, N, N, N, Y, Y],
+    "admin.access":            [N, N, N, N, N, N, N, N, Y],
+    "admin.users.manage":      [N, N, N, N, N, N, N, N, Y],
+    "admin.units.manage":      [N, N, N, N, N, N, N, N, Y],
+    "admin.audit.view":        [N, N, N, N, N, N, N, N, Y],
+    "admin.criteria.manage":   [N, N, N, N, N, N, N, N, Y],
+    "admin.routing.manage":    [N, N, N, N, N, N, N, N, Y],
+    "admin.settings.manage":   [N, N, N, N, N, N, N, N, Y],
+  };
+
+  it("covers every action", () => {
+    expect(Object.keys(matrix).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const [action, expected] of Object.entries(matrix) as [Action, boolean[]][]) {
+    it(action, () => {
+      const actual = (Object.keys(people) as Person[]).map((p) => can(people[p], action, idea));
+      expect(actual).toEqual(expected);
+    });
+  }
+
+  it("follows the stage machine for gates: styrgrupp from prioritering, revival of parked ideas, nothing after införd", () => {
+    const at = (stage: Stage, outcome: ClosingOutcome | null = null) => ({ ...idea, stage, outcome });
+    expect(can(styrgrupp, "idea.decide_gate", at("pilot"))).toBe(true);
+    expect(can(kontaktperson, "idea.decide_gate", at("pilot"))).toBe(false);
+    expect(can(kontaktperson, "idea.decide_gate", at("avslutad", "parkerad"))).toBe(true);
+    expect(can(styrgrupp, "idea.decide_gate", at("avslutad", "parkerad"))).toBe(true);
+    for (const who of [kontaktperson, styrgrupp, admin]) expect(can(who, "idea.decide_gate", at("avslutad", "inford"))).toBe(false);
   });
 });

@@ -41,6 +41,7 @@ export const gatesEn: typeof gatesSv = {
     override: "Overridden by an administrator",
     meeting: "Meeting",
     workLinks: "Work on the idea",
+    work: { assessment: "Assessment", security: "Information security", deviations: "Deviations", pilot: "Pilot" },
   },
   page: {
     title: (reference: string) => `Decision for ${reference} – Idéslussen`,

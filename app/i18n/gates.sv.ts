@@ -42,6 +42,7 @@ export const gatesSv = {
     override: "Åsidosatt av administratör",
     meeting: "Möte",
     workLinks: "Arbeta med idén",
+    work: { assessment: "Bedömning", security: "Informationssäkerhet", deviations: "Avsteg", pilot: "Pilot" },
   },
   page: {
     title: (reference: string) => `Beslut för ${reference} – Idéslussen`,

@@ -5,6 +5,7 @@ import { type IdeaActionData, Comments } from "~/components/idea/comments";
 import { daysBetween, useFormat } from "~/components/idea/format";
 import { IdeaFacts } from "~/components/idea/idea-facts";
 import { Timeline } from "~/components/idea/timeline";
+import { StagePanel } from "~/components/gates/stage-panel";
 import { can } from "~/domain/permissions";
 import { messagesFor } from "~/i18n";
 import { listComments } from "~/models/comments.server";
@@ -13,15 +14,18 @@ import { findVisibleIdea } from "~/models/idea-page.server";
 import { ideaTimeline, isFollowing, supportSummary } from "~/models/idea-queries.server";
 import { ideaIdSchema, ideaPageActionSchema } from "~/schemas/idea-page";
 import { addComment, editComment } from "~/services/comments.server";
+import { stagePanelFor } from "~/services/gate-view.server";
+import gatesStyles from "~/styles/gates.css";
 import ideasStyles from "~/styles/ideas.css";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
 import { useMessages } from "~/utils/locale";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }, { rel: "stylesheet", href: gatesStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idé"} – Idéslussen` }];
 
 const EVENT_STEP = 100;
+const WORK_PATHS = { assessment: "bedomning", security: "sakerhet", deviations: "avsteg", pilot: "pilot" } as const;
 const notFound = () => new Response(messagesFor("sv").ideas.page.notFound, { status: 404 });
 
 /** The idea for this request, or a thrown 404 (unknown, malformed, or someone else's draft). */
@@ -51,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeline: await ideaTimeline(db, idea.id, limit),
     eventLimit: limit,
     canComment: idea.submitted_at !== null && can(user, "idea.comment", resource),
+    stagePanel: await stagePanelFor(db, { actor: user, resource, idea }),
     now: new Date().toISOString(),
   };
 }
@@ -91,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea, userId, support, following, comments, timeline, eventLimit, canComment, now } = useLoaderData<typeof loader>();
+  const { idea, userId, support, following, comments, timeline, eventLimit, canComment, now, stagePanel } = useLoaderData<typeof loader>();
   const actionData = useActionData<IdeaActionData>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -125,6 +130,12 @@ export default function IdeaPage() {
       <div className="idea-layout">
         <div>
           <IdeaFacts idea={idea} />
+          {stagePanel && (
+            <StagePanel
+              ideaId={idea.id} stage={idea.stage} outcome={idea.outcome} checklist={stagePanel.checklist}
+              decisions={stagePanel.decisions} canDecide={stagePanel.canDecide} showFixLinks={stagePanel.showFixLinks}
+            />
+          )}
           <Comments comments={comments} userId={userId} canComment={canComment} actionData={actionData} />
           <h2 id="handelser">{t.timelineHeading}</h2>
           <Timeline entries={timeline.entries} more={timeline.more} moreHref={`?handelser=${eventLimit + EVENT_STEP}#handelser`} />
@@ -140,6 +151,16 @@ export default function IdeaPage() {
                 </Form>
               )}
             </div>
+            {stagePanel && stagePanel.workLinks.length > 0 && (
+              <nav className="panel" aria-labelledby="arbeta-rubrik">
+                <h2 id="arbeta-rubrik" className="h3">{messages.gates.panel.workLinks}</h2>
+                <ul className="work-links">
+                  {stagePanel.workLinks.map((link) => (
+                    <li key={link}><Link to={`/ideas/${idea.id}/${WORK_PATHS[link]}`}>{messages.gates.panel.work[link]}</Link></li>
+                  ))}
+                </ul>
+              </nav>
+            )}
             <div className="panel">
               <h2 className="h3">{t.followHeading}</h2>
               <p>{following ? t.following : t.followHint}</p>

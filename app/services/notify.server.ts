@@ -3,7 +3,8 @@ import type { Database } from "../../db/schema";
 import { getEnv } from "~/utils/env.server";
 
 export type NotificationKind =
-  | "receipt" | "owner_assigned" | "unrouted" | "stage_changed" | "gate_decision" | "comment" | "merged";
+  | "receipt" | "owner_assigned" | "unrouted" | "stage_changed" | "gate_decision" | "comment" | "merged"
+  | "assessor_assigned" | "deviation_requested" | "deviation_decided" | "pilot_evaluated";
 
 /**
  * Tells people about something that happened to an idea: one in-app notification each, and for those

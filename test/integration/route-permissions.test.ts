@@ -41,6 +41,14 @@ beforeAll(async () => {
     select ideas.id from ideas join tree on tree.id = ideas.unit_id
     where ideas.submitted_at is not null order by ideas.submitted_at limit 1`.execute(db);
   const idea = ideas[0]!;
+  const { rows: inAssessment } = await sql<{ id: string }>`
+    with recursive tree as (
+      select id from units where id = ${ostermalm.id}
+      union all select u.id from units u join tree on u.parent_id = tree.id
+    )
+    select ideas.id from ideas join tree on tree.id = ideas.unit_id
+    where ideas.submitted_at is not null and ideas.stage = 'bedomning' and ideas.merged_into_id is null
+    order by ideas.submitted_at limit 1`.execute(db);
   fixtures = {
     users: {
       medarbetare: await idOf("medarbetare@idesluss.test"),
@@ -51,6 +59,7 @@ beforeAll(async () => {
     ostermalmUnitId: ostermalm.id,
     otherUnitId: other.id,
     ostermalmIdeaId: idea.id,
+    ostermalmBedomningIdeaId: inAssessment[0]!.id,
   };
 });
 

@@ -29,7 +29,9 @@ export function Timeline({ entries, more, moreHref }: { entries: TimelineItem[];
       }
       case "owner_changed": return t.events.owner_changed(e.ownerName);
       case "submitted": case "edited": case "commented": case "comment_edited": case "supported":
-      case "merged_into": case "merged_from":
+      case "merged_into": case "merged_from": case "assessors_assigned": case "assessment_completed":
+      case "security_screened": case "deviation_requested": case "deviation_decided": case "pilot_planned":
+      case "pilot_evaluated":
         return t.events[e.kind];
       default: return t.events.other;
     }

@@ -19,6 +19,8 @@ export interface MatrixFixtures {
   otherUnitId: string;
   /** A submitted demo idea in Östermalm. */
   ostermalmIdeaId: string;
+  /** A submitted, unmerged demo idea in Östermalm in stage bedömning (its gates are the kontaktperson's). */
+  ostermalmBedomningIdeaId: string;
 }
 
 export interface RouteAccess {

@@ -1,0 +1,113 @@
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { fieldErrorsOf } from "~/components/forms";
+import { type DecisionActionData, GateDecisionForm } from "~/components/gates/gate-decision-form";
+import { can } from "~/domain/permissions";
+import { messagesFor } from "~/i18n";
+import { findVisibleIdea } from "~/models/idea-page.server";
+import { ideaIdSchema } from "~/schemas/idea-page";
+import { gateDecisionSchema } from "~/schemas/gate-decision";
+import { decideGate } from "~/services/gate-decision.server";
+import { gateViewFor } from "~/services/gate-view.server";
+import gatesStyles from "~/styles/gates.css";
+import { requirePermission, requireUser } from "~/utils/auth.server";
+import { getDatabase } from "~/utils/db.server";
+import { useMessages } from "~/utils/locale";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: gatesStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: messagesFor("sv").gates.page.title(data?.idea.reference ?? "") },
+];
+
+/** Signed in, the idea is submitted and this person decides some move from its stage – or 401/403/404. */
+async function authorise(request: Request, rawId: string | undefined) {
+  const user = await requireUser(request);
+  const id = ideaIdSchema.safeParse(rawId);
+  const { db } = await getDatabase();
+  const found = id.success ? await findVisibleIdea(db, id.data.toLowerCase(), user.id) : undefined;
+  if (!found || found.idea.submitted_at === null) throw new Response(messagesFor("sv").ideas.page.notFound, { status: 404 });
+  await requirePermission(request, "idea.decide_gate", found.resource);
+  return { db, user, ...found };
+}
+
+/** The idea as the decision page shows it, and the moves open to this person now. */
+async function pageState(db: Awaited<ReturnType<typeof authorise>>["db"], user: Awaited<ReturnType<typeof authorise>>["user"], ideaId: string) {
+  const found = await findVisibleIdea(db, ideaId, user.id);
+  if (!found) throw new Response(messagesFor("sv").ideas.page.notFound, { status: 404 });
+  const { idea, resource } = found;
+  const gate = await gateViewFor(db, { actor: user, resource, ideaId: idea.id });
+  return {
+    idea: {
+      id: idea.id, reference: idea.reference ?? "", title: idea.title, stage: idea.stage, outcome: idea.outcome,
+      version: idea.version, unitName: idea.unitName, ownerName: idea.ownerName, merged: idea.merged_into_id !== null,
+    },
+    moves: can(user, "idea.decide_gate", resource) ? gate.moves : [],
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, user, idea } = await authorise(request, params.ideaId);
+  return pageState(db, user, idea.id);
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db, user, idea } = await authorise(request, params.ideaId);
+  const t = messagesFor("sv").gates;
+  const form = Object.fromEntries(await request.formData());
+  const values = Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const refused = async (status: number, body: Pick<DecisionActionData, "formError" | "fieldErrors">) =>
+    data<DecisionActionData>({ values, ...body, fresh: await pageState(db, user, idea.id) }, { status });
+
+  const parsed = gateDecisionSchema.safeParse(form);
+  if (!parsed.success) return refused(400, { fieldErrors: fieldErrorsOf(parsed.error) });
+  const result = await decideGate(db, {
+    actor: user, ideaId: idea.id, transitionId: parsed.data.transitionId, motivation: parsed.data.motivation,
+    meetingReference: parsed.data.meetingReference, expectedVersion: Number(parsed.data.version),
+    now: new Date(), ipAddress: context.clientIp ?? null,
+  });
+  if (result.ok) return redirect(`/ideas/${idea.id}?meddelande=beslut-registrerat#steg-och-beslut`);
+  switch (result.reason) {
+    case "conflict": case "not_found": return refused(409, { formError: t.errors.conflict });
+    case "merged": return refused(409, { formError: t.errors.merged });
+    case "not_allowed": return refused(403, { formError: t.errors.notAllowed });
+    case "no_such_move": return refused(400, { fieldErrors: { transitionId: t.errors.noSuchMove } });
+    case "motivation_required": return refused(400, { fieldErrors: { motivation: t.errors.motivationRequired } });
+    case "requirements_unmet":
+      return refused(400, {
+        fieldErrors: { transitionId: t.errors.requirementsUnmet(result.unmet.map((r) => t.requirements[r].label.toLowerCase()).join(", ")) },
+      });
+  }
+}
+
+export default function GateDecisionPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const actionData = useActionData<DecisionActionData>();
+  const messages = useMessages();
+  const t = messages.gates;
+  // After a refused decision the page shows the idea as it is now; what the person typed stays in the form.
+  const { idea, moves } = actionData?.fresh ?? loaded;
+  return (
+    <section aria-labelledby="beslut-rubrik" className="gate-page">
+      <h1 id="beslut-rubrik">{t.page.heading(idea.reference)}</h1>
+      <p><Link to={`/ideas/${idea.id}`}>{t.page.backToIdea}</Link></p>
+      <dl className="facts">
+        <div><dt>{messages.inbox.facts.title}</dt><dd className="break">{idea.title}</dd></div>
+        <div><dt>{messages.inbox.facts.unit}</dt><dd>{idea.unitName}</dd></div>
+        <div>
+          <dt>{t.panel.currentStage}</dt>
+          <dd>{messages.stages[idea.stage].name}{idea.outcome && ` – ${messages.vocabulary.outcomes[idea.outcome]}`}</dd>
+        </div>
+        <div><dt>{messages.inbox.facts.owner}</dt><dd>{idea.ownerName ?? messages.inbox.noOwner}</dd></div>
+      </dl>
+      {actionData?.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
+      {idea.merged ? <p className="alert">{t.page.merged}</p>
+        : moves.length === 0 ? <p>{t.page.noMoves}</p>
+        : (
+          <>
+            <p>{t.page.lead}</p>
+            <GateDecisionForm ideaId={idea.id} version={idea.version} moves={moves} actionData={actionData} />
+          </>
+        )}
+    </section>
+  );
+}
