@@ -253,6 +253,8 @@ export interface AssessmentCriteriaTable {
   guidance: string[];
   position: Generated<number>;
   active: Generated<boolean>;
+  /** Optimistic concurrency for the administrators' edit form. */
+  version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -316,6 +318,8 @@ export interface DeviationRequestsTable {
   decided_by: string | null;
   decided_at: Timestamp | null;
   decision_motivation: string | null;
+  /** Set exactly when the requester (or an administrator) withdrew the request. */
+  withdrawn_at: Timestamp | null;
 }
 
 export interface PilotPlansTable {

@@ -10,7 +10,7 @@ const integrationFiles = ["test/integration/**/*.test.ts"];
 const projects = [
   {
     resolve: { alias },
-    test: { name: "unit", root, include: ["app/**/*.test.ts", "db/**/*.test.ts", "test/unit/**/*.test.ts"] },
+    test: { name: "unit", root, include: ["app/**/*.test.ts", "db/**/*.test.ts", "test/unit/**/*.test.{ts,tsx}"] },
   },
   {
     resolve: { alias },

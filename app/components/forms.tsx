@@ -1,7 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
-import { type DefaultValues, type FieldValues, type Path, useForm, type UseFormReturn } from "react-hook-form";
+import {
+  type DefaultValues, type FieldValues, type Path, type RegisterOptions, useForm, type UseFormRegisterReturn, type UseFormReturn,
+} from "react-hook-form";
 import type { z } from "zod";
 
 /** Field errors as the server sends them back: one Swedish message per field. */
@@ -44,8 +46,65 @@ export function useValidatedForm<T extends FieldValues>(options: {
   const onSubmit = form.handleSubmit(() => {
     if (formRef.current) submit(formRef.current);
   });
-  return { form, formRef, onSubmit };
+  const { field, choice } = fieldPropsFor(form.register, options.defaultValues);
+  return { form, formRef, onSubmit, field, choice };
 }
+
+/** The value at a dotted path ("lines.0.amount") of the form's default values. */
+export function defaultValueAt(values: unknown, name: string): unknown {
+  let node: unknown = values;
+  for (const key of name.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * `defaultValue` for a text input, textarea, select or hidden input: strings and numbers as they are,
+ * an array (select multiple) as strings; anything else (undefined, null, booleans, objects) none.
+ */
+export function textDefault(value: unknown): string | number | string[] | undefined {
+  if (typeof value === "string" || typeof value === "number") return value;
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string" || typeof v === "number").map(String);
+  return undefined;
+}
+
+/**
+ * Whether the radio or checkbox with `value` starts checked: the default equals it, a checkbox group's array
+ * includes it, or a lone checkbox's default is `true` (forms here post a lone checkbox as "ja"; its default
+ * is that string, "" or a boolean).
+ */
+export function isCheckedByDefault(current: unknown, value: string): boolean {
+  if (Array.isArray(current)) return current.some((v) => String(v) === value);
+  if (typeof current === "boolean") return current;
+  if (typeof current === "string" || typeof current === "number") return String(current) === value;
+  return false;
+}
+
+/**
+ * react-hook-form's `register()` gives only name, onChange, onBlur and ref: the value is set through the ref
+ * after hydration, so server-rendered HTML would carry empty fields (hidden version fields post nothing
+ * without JavaScript, and a form re-rendered after a 400 loses what was typed). These helpers add the default
+ * as React props, so the HTML has it. Never both value and defaultValue on one input.
+ *
+ * - `field(name, options?)`: `{ ...register(name, options), defaultValue }` for inputs, textareas, selects, hidden.
+ * - `choice(name, value)`: `{ ...register(name), value, defaultChecked }` for radios and checkboxes.
+ */
+export function fieldPropsFor<T extends FieldValues>(register: UseFormReturn<T>["register"], defaultValues: DefaultValues<T> | undefined) {
+  function field<N extends Path<T>>(name: N, options?: RegisterOptions<T, N>): UseFormRegisterReturn<N> & {
+    defaultValue?: string | number | string[];
+  } {
+    const defaultValue = textDefault(defaultValueAt(defaultValues, name));
+    return { ...register(name, options), ...(defaultValue === undefined ? {} : { defaultValue }) };
+  }
+  function choice<N extends Path<T>>(name: N, value: string): UseFormRegisterReturn<N> & { value: string; defaultChecked: boolean } {
+    return { ...register(name), value, defaultChecked: isCheckedByDefault(defaultValueAt(defaultValues, name), value) };
+  }
+  return { field, choice };
+}
+
+export type FieldPropsOf<T extends FieldValues> = ReturnType<typeof fieldPropsFor<T>>;
 
 export function ErrorSummary({ errors, title }: { errors: FieldErrors; title: string }) {
   const entries = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));

@@ -1,6 +1,6 @@
 import { Form, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
-import { ErrorSummary, Field, fieldId, type FieldErrors, useValidatedForm } from "~/components/forms";
+import { ErrorSummary, Field, fieldId, type FieldErrors, type FieldPropsOf, useValidatedForm } from "~/components/forms";
 import { APPROACHES, FOCUS_AREAS, IDEA_KINDS, TARGET_GROUPS } from "~/domain/vocabulary";
 import { IDEA_LIMITS, ideaFormSchema, type IdeaFormValues, TRI_STATE } from "~/schemas/idea";
 import { useMessages } from "~/utils/locale";
@@ -30,7 +30,7 @@ export function IdeaForm(props: IdeaFormProps) {
   const vocabulary = messages.vocabulary;
   const navigation = useNavigation();
   const submit = useSubmit();
-  const { form, formRef } = useValidatedForm({
+  const { form, formRef, field, choice } = useValidatedForm({
     schema: ideaFormSchema,
     defaultValues: props.defaultValues,
     serverErrors: props.serverErrors,
@@ -51,7 +51,6 @@ export function IdeaForm(props: IdeaFormProps) {
     form.setValue("intent", submitter?.value === "submit" ? "submit" : "draft");
     void form.handleSubmit(() => submit(submitter ?? formRef.current))(event);
   };
-  const register = form.register;
 
   return (
     <>
@@ -59,33 +58,33 @@ export function IdeaForm(props: IdeaFormProps) {
       <ErrorSummary errors={summary} title={t.errorSummaryTitle} />
       <p className="muted">{t.requiredNote}</p>
       <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack idea-form">
-        <input type="hidden" {...register("submissionKey")} />
+        <input type="hidden" {...field("submissionKey")} />
 
         <fieldset className="idea-form__section">
           <legend>{t.sections.idea}</legend>
           <Field name="title" label={`${t.fields.title} ${t.required}`} hint={t.fields.titleHint} error={errorOf("title")}>
-            {(a11y) => <input {...a11y} type="text" maxLength={IDEA_LIMITS.title} autoComplete="off" {...register("title")} />}
+            {(a11y) => <input {...a11y} type="text" maxLength={IDEA_LIMITS.title} autoComplete="off" {...field("title")} />}
           </Field>
           <Field name="problem" label={`${t.fields.problem} ${t.required}`} hint={t.fields.problemHint} error={errorOf("problem")}>
-            {(a11y) => <textarea {...a11y} rows={5} maxLength={IDEA_LIMITS.text} {...register("problem")} />}
+            {(a11y) => <textarea {...a11y} rows={5} maxLength={IDEA_LIMITS.text} {...field("problem")} />}
           </Field>
           <SimilarIdeas title={form.watch("title")} problem={form.watch("problem")} />
           <Field name="proposedSolution" label={`${t.fields.proposedSolution} ${t.required}`} hint={t.fields.proposedSolutionHint}
             error={errorOf("proposedSolution")}>
-            {(a11y) => <textarea {...a11y} rows={5} maxLength={IDEA_LIMITS.text} {...register("proposedSolution")} />}
+            {(a11y) => <textarea {...a11y} rows={5} maxLength={IDEA_LIMITS.text} {...field("proposedSolution")} />}
           </Field>
         </fieldset>
 
         <fieldset className="idea-form__section">
           <legend>{t.sections.classification}</legend>
           <Choices name="kind" type="radio" legend={`${t.fields.kind} ${t.required}`} error={errorOf("kind")}
-            options={IDEA_KINDS.map((kind) => ({ value: kind, label: vocabulary.ideaKinds[kind] }))} register={register} />
+            options={IDEA_KINDS.map((kind) => ({ value: kind, label: vocabulary.ideaKinds[kind] }))} choice={choice} />
           <Choices name="targetGroups" type="checkbox" legend={`${t.fields.targetGroups} ${t.required}`} hint={t.fields.targetGroupsHint}
-            error={errorOf("targetGroups")} register={register}
+            error={errorOf("targetGroups")} choice={choice}
             options={TARGET_GROUPS.map((group) => ({ value: group, label: vocabulary.targetGroups[group] }))} />
           <Field name="unitId" label={`${t.fields.unitId} ${t.required}`} hint={t.fields.unitIdHint} error={errorOf("unitId")}>
             {(a11y) => (
-              <select {...a11y} {...register("unitId")}>
+              <select {...a11y} {...field("unitId")}>
                 <option value="">–</option>
                 {props.unitGroups.map((group) => (
                   <optgroup key={group.id} label={group.name}>
@@ -96,21 +95,21 @@ export function IdeaForm(props: IdeaFormProps) {
             )}
           </Field>
           <Choices name="focusAreas" type="checkbox" legend={t.fields.focusAreas} hint={t.fields.focusAreasHint}
-            error={errorOf("focusAreas")} register={register}
+            error={errorOf("focusAreas")} choice={choice}
             options={FOCUS_AREAS.map((area) => ({ value: area, label: vocabulary.focusAreas[area] }))} />
           <Choices name="approaches" type="checkbox" legend={t.fields.approaches} hint={t.fields.approachesHint}
-            error={errorOf("approaches")} register={register}
+            error={errorOf("approaches")} choice={choice}
             options={APPROACHES.map((approach) => ({ value: approach, label: vocabulary.approaches[approach] }))} />
         </fieldset>
 
         <fieldset className="idea-form__section">
           <legend>{t.sections.benefits}</legend>
           <Field name="expectedBenefits" label={t.fields.expectedBenefits} hint={t.fields.expectedBenefitsHint} error={errorOf("expectedBenefits")}>
-            {(a11y) => <textarea {...a11y} rows={4} maxLength={IDEA_LIMITS.text} {...register("expectedBenefits")} />}
+            {(a11y) => <textarea {...a11y} rows={4} maxLength={IDEA_LIMITS.text} {...field("expectedBenefits")} />}
           </Field>
           {(["hoursSavedPerMonth", "savingsPerYear", "estimatedCost"] as const).map((name) => (
             <Field key={name} name={name} label={t.fields[name]} hint={t.fields[`${name}Hint`]} error={errorOf(name)}>
-              {(a11y) => <input {...a11y} type="text" inputMode="numeric" maxLength={40} autoComplete="off" className="input--short" {...register(name)} />}
+              {(a11y) => <input {...a11y} type="text" inputMode="numeric" maxLength={40} autoComplete="off" className="input--short" {...field(name)} />}
             </Field>
           ))}
         </fieldset>
@@ -118,19 +117,19 @@ export function IdeaForm(props: IdeaFormProps) {
         <fieldset className="idea-form__section">
           <legend>{t.sections.security}</legend>
           <Choices name="personalData" type="radio" legend={`${t.fields.personalData} ${t.required}`} error={errorOf("personalData")}
-            register={register} options={TRI_STATE.map((v) => ({ value: v, label: t.triState[v] }))} />
+            choice={choice} options={TRI_STATE.map((v) => ({ value: v, label: t.triState[v] }))} />
           <Choices name="sensitivePersonalData" type="radio" legend={`${t.fields.sensitivePersonalData} ${t.required}`}
             hint={t.fields.sensitivePersonalDataHint} error={errorOf("sensitivePersonalData")}
-            register={register} options={TRI_STATE.map((v) => ({ value: v, label: t.triState[v] }))} />
+            choice={choice} options={TRI_STATE.map((v) => ({ value: v, label: t.triState[v] }))} />
           <Field name="informationOwner" label={t.fields.informationOwner} hint={t.fields.informationOwnerHint} error={errorOf("informationOwner")}>
-            {(a11y) => <input {...a11y} type="text" maxLength={IDEA_LIMITS.informationOwner} {...register("informationOwner")} />}
+            {(a11y) => <input {...a11y} type="text" maxLength={IDEA_LIMITS.informationOwner} {...field("informationOwner")} />}
           </Field>
         </fieldset>
 
         <fieldset className="idea-form__section">
           <legend>{t.sections.visibility}</legend>
           <div className="checkbox">
-            <input type="checkbox" id={fieldId("hideName")} value="ja" aria-describedby={`${fieldId("hideName")}-hint`} {...register("hideName")} />
+            <input type="checkbox" id={fieldId("hideName")} aria-describedby={`${fieldId("hideName")}-hint`} {...choice("hideName", "ja")} />
             <label htmlFor={fieldId("hideName")}>{t.fields.hideName}</label>
           </div>
           <p className="field__hint" id={`${fieldId("hideName")}-hint`}>{t.fields.hideNameHint}</p>
@@ -159,7 +158,7 @@ function Choices(props: {
   hint?: string;
   error?: string;
   options: { value: string; label: string }[];
-  register: ReturnType<typeof useValidatedForm<IdeaFormValues>>["form"]["register"];
+  choice: FieldPropsOf<IdeaFormValues>["choice"];
 }) {
   const id = fieldId(props.name);
   const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
@@ -173,7 +172,7 @@ function Choices(props: {
           const optionId = i === 0 ? id : `${id}-${option.value}`;
           return (
             <li key={option.value} className="checkbox">
-              <input type={props.type} id={optionId} value={option.value} aria-invalid={Boolean(props.error)} {...props.register(props.name)} />
+              <input type={props.type} id={optionId} aria-invalid={Boolean(props.error)} {...props.choice(props.name, option.value)} />
               <label htmlFor={optionId}>{option.label}</label>
             </li>
           );

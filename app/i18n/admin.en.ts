@@ -16,7 +16,7 @@ export const adminEn: typeof adminSv = {
   title: "Administration – Idéslussen",
   heading: "Administration",
   navLabel: "Administration",
-  nav: { overview: "Overview", users: "Users", units: "Units", routing: "Routing", settings: "Settings", outbox: "Outbox", audit: "Audit log" },
+  nav: { overview: "Overview", users: "Users", units: "Units", routing: "Routing", criteria: "Assessment criteria", settings: "Settings", outbox: "Outbox", audit: "Audit log" },
   saving: "Saving …",
   errorSummaryTitle: "The change could not be saved",
   active: "Active",
@@ -53,6 +53,9 @@ export const adminEn: typeof adminSv = {
     signIns: (signIns: number, people: number) =>
       `${count(signIns, "sign-in", "sign-ins")} by ${count(people, "person", "people")} in the last 7 days.`,
     viewSignIns: "Show the sign-ins in the audit log",
+    criteriaHeading: "Assessment criteria",
+    activeCriteria: (n: number) => `${count(n, "active criterion", "active criteria")} that assessors score.`,
+    manageCriteria: "Manage assessment criteria",
   },
 
   users: {

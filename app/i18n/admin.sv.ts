@@ -23,7 +23,7 @@ export const adminSv = {
   title: "Administration – Idéslussen",
   heading: "Administration",
   navLabel: "Administration",
-  nav: { overview: "Översikt", users: "Användare", units: "Enheter", routing: "Routning", settings: "Inställningar", outbox: "Utkorg", audit: "Granskningslogg" },
+  nav: { overview: "Översikt", users: "Användare", units: "Enheter", routing: "Routning", criteria: "Bedömningskriterier", settings: "Inställningar", outbox: "Utkorg", audit: "Granskningslogg" },
   saving: "Sparar …",
   errorSummaryTitle: "Ändringen kunde inte sparas",
   active: "Aktiv",
@@ -60,6 +60,9 @@ export const adminSv = {
     signIns: (signIns: number, people: number) =>
       `${count(signIns, "inloggning", "inloggningar")} av ${count(people, "person", "personer")} de senaste 7 dagarna.`,
     viewSignIns: "Visa inloggningarna i granskningsloggen",
+    criteriaHeading: "Bedömningskriterier",
+    activeCriteria: (n: number) => `${count(n, "aktivt kriterium", "aktiva kriterier")} som bedömarna sätter betyg på.`,
+    manageCriteria: "Hantera bedömningskriterier",
   },
 
   users: {

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ROLES } from "~/domain/vocabulary";
 import { formatNumber, messagesFor } from "~/i18n";
 import { countActiveUsersByRole, countUsers } from "~/models/admin-users.server";
+import { countActiveCriteria } from "~/models/assessment-criteria.server";
 import { countSignInsSince } from "~/models/audit-log-query.server";
 import { countUnits } from "~/models/units.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -17,22 +18,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.access");
   const { db } = await getDatabase();
   const now = new Date();
-  const [byRole, accounts, units, signIns] = await Promise.all([
+  const [byRole, accounts, units, signIns, activeCriteria] = await Promise.all([
     countActiveUsersByRole(db),
     countUsers(db),
     countUnits(db),
     countSignInsSince(db, new Date(now.getTime() - WEEK_MS)),
+    countActiveCriteria(db),
   ]);
   // The audit filter takes Stockholm calendar days: the last seven, today included.
   const day = (date: Date) => date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
   const signInsLink = `/admin/audit?${new URLSearchParams({
     handelse: "auth.sign_in", fran: day(new Date(now.getTime() - WEEK_MS)), till: day(now),
   })}`;
-  return { byRole, accounts, activeUnits: units.active, signIns, signInsLink };
+  return { byRole, accounts, activeUnits: units.active, signIns, signInsLink, activeCriteria };
 }
 
 export default function AdminOverview() {
-  const { byRole, accounts, activeUnits, signIns, signInsLink } = useLoaderData<typeof loader>();
+  const { byRole, accounts, activeUnits, signIns, signInsLink, activeCriteria } = useLoaderData<typeof loader>();
   const messages = useMessages();
   const t = messages.admin.overview;
   const locale = useLocale();
@@ -71,6 +73,12 @@ export default function AdminOverview() {
           <p className="admin-card__figure" aria-hidden="true">{formatNumber(locale, signIns.signIns)}</p>
           <p>{t.signIns(signIns.signIns, signIns.people)}</p>
           <p><Link className="button" to={signInsLink}>{t.viewSignIns}</Link></p>
+        </section>
+        <section className="panel admin-card" aria-labelledby="oversikt-kriterier">
+          <h3 id="oversikt-kriterier">{t.criteriaHeading}</h3>
+          <p className="admin-card__figure" aria-hidden="true">{formatNumber(locale, activeCriteria)}</p>
+          <p>{t.activeCriteria(activeCriteria)}</p>
+          <p><Link className="button" to="/admin/kriterier">{t.manageCriteria}</Link></p>
         </section>
       </div>
     </section>

@@ -40,7 +40,7 @@ export default function AdminSettings() {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const t = useMessages().inbox;
-  const { form, formRef, onSubmit } = useValidatedForm({
+  const { form, formRef, onSubmit, field } = useValidatedForm({
     schema: overdueSettingSchema,
     defaultValues: { overdueDays: actionData?.values.overdueDays ?? String(overdueDays) },
     serverErrors: actionData?.fieldErrors,
@@ -58,7 +58,7 @@ export default function AdminSettings() {
       <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack panel">
         <Field name="overdueDays" label={t.settings.overdueDays} hint={t.settings.overdueHint} error={error}>
           {(a11y) => (
-            <input {...a11y} type="text" inputMode="numeric" pattern="[0-9]*" required size={5} autoComplete="off" {...form.register("overdueDays")} />
+            <input {...a11y} type="text" inputMode="numeric" pattern="[0-9]*" required size={5} autoComplete="off" {...field("overdueDays")} />
           )}
         </Field>
         <button type="submit" className="button button--primary" disabled={submitting} aria-disabled={submitting}>

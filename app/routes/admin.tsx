@@ -21,6 +21,7 @@ export default function AdminLayout() {
     { to: "/admin/users", label: t.nav.users, end: false },
     { to: "/admin/units", label: t.nav.units, end: false },
     { to: "/admin/routning", label: t.nav.routing, end: false },
+    { to: "/admin/kriterier", label: t.nav.criteria, end: false },
     { to: "/admin/installningar", label: t.nav.settings, end: false },
     { to: "/admin/utkorg", label: t.nav.outbox, end: false },
     { to: "/admin/audit", label: t.nav.audit, end: false },

@@ -1,4 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { FilterActions } from "~/components/filter-actions";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { fieldErrorsByField } from "~/components/admin/action-data";
 import { Pagination } from "~/components/admin/pagination";
@@ -74,12 +75,7 @@ export default function AdminUsers() {
             </select>
           )}
         </Field>
-        <div className="filter-form__actions">
-          <button type="submit" className="button button--primary" disabled={searching} aria-disabled={searching}>
-            {searching ? t.searching : t.search}
-          </button>
-          <Link to="/admin/users">{t.clear}</Link>
-        </div>
+        <FilterActions pending={searching} label={t.search} pendingLabel={t.searching} clearHref="/admin/users" clearLabel={t.clear} />
       </Form>
 
       <p role="status" className="result-count">{t.result(total, from, from + rows.length - 1)}</p>

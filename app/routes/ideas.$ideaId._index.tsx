@@ -6,6 +6,10 @@ import { daysBetween, useFormat } from "~/components/idea/format";
 import { IdeaFacts } from "~/components/idea/idea-facts";
 import { Timeline } from "~/components/idea/timeline";
 import { StagePanel } from "~/components/gates/stage-panel";
+import { AssessmentSummaryCard } from "~/components/assessment/assessment-summary";
+import { PilotSummary } from "~/components/pilot/pilot-summary";
+import { IdeaDeviations } from "~/components/security/idea-deviations";
+import { ScreeningSummary } from "~/components/security/screening-summary";
 import { can } from "~/domain/permissions";
 import { messagesFor } from "~/i18n";
 import { listComments } from "~/models/comments.server";
@@ -15,13 +19,18 @@ import { ideaTimeline, isFollowing, supportSummary } from "~/models/idea-queries
 import { ideaIdSchema, ideaPageActionSchema } from "~/schemas/idea-page";
 import { addComment, editComment } from "~/services/comments.server";
 import { stagePanelFor } from "~/services/gate-view.server";
+import { ideaWorkSummaries } from "~/services/idea-work-summaries.server";
+import assessmentStyles from "~/styles/assessment.css";
 import gatesStyles from "~/styles/gates.css";
+import pilotStyles from "~/styles/pilot.css";
+import securityStyles from "~/styles/security.css";
 import ideasStyles from "~/styles/ideas.css";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
 import { useMessages } from "~/utils/locale";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }, { rel: "stylesheet", href: gatesStyles }];
+export const links: LinksFunction = () =>
+  [ideasStyles, gatesStyles, assessmentStyles, securityStyles, pilotStyles].map((href) => ({ rel: "stylesheet", href }));
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idé"} – Idéslussen` }];
 
 const EVENT_STEP = 100;
@@ -56,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     eventLimit: limit,
     canComment: idea.submitted_at !== null && can(user, "idea.comment", resource),
     stagePanel: await stagePanelFor(db, { actor: user, resource, idea }),
+    work: await ideaWorkSummaries(db, { actor: user, resource, idea }),
     now: new Date().toISOString(),
   };
 }
@@ -96,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea, userId, support, following, comments, timeline, eventLimit, canComment, now, stagePanel } = useLoaderData<typeof loader>();
+  const { idea, userId, support, following, comments, timeline, eventLimit, canComment, now, stagePanel, work } = useLoaderData<typeof loader>();
   const actionData = useActionData<IdeaActionData>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -136,6 +146,10 @@ export default function IdeaPage() {
               decisions={stagePanel.decisions} canDecide={stagePanel.canDecide} showFixLinks={stagePanel.showFixLinks}
             />
           )}
+          {work?.assessment && <AssessmentSummaryCard summary={work.assessment} />}
+          {work?.screening && <ScreeningSummary ideaId={idea.id} summary={work.screening} canEdit={work.canEditScreening} />}
+          {work?.deviations && <IdeaDeviations ideaId={idea.id} deviations={work.deviations} canRequest={work.canRequestDeviation} />}
+          {work && <PilotSummary ideaId={idea.id} summary={work.pilot} canWork={work.canWorkOnPilot} />}
           <Comments comments={comments} userId={userId} canComment={canComment} actionData={actionData} />
           <h2 id="handelser">{t.timelineHeading}</h2>
           <Timeline entries={timeline.entries} more={timeline.more} moreHref={`?handelser=${eventLimit + EVENT_STEP}#handelser`} />

@@ -1,17 +1,15 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { requireSubmittedIdea } from "~/utils/idea-guard.server";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { fieldErrorsOf } from "~/components/forms";
 import { type DecisionActionData, GateDecisionForm } from "~/components/gates/gate-decision-form";
 import { can } from "~/domain/permissions";
 import { messagesFor } from "~/i18n";
 import { findVisibleIdea } from "~/models/idea-page.server";
-import { ideaIdSchema } from "~/schemas/idea-page";
 import { gateDecisionSchema } from "~/schemas/gate-decision";
 import { decideGate } from "~/services/gate-decision.server";
 import { gateViewFor } from "~/services/gate-view.server";
 import gatesStyles from "~/styles/gates.css";
-import { requirePermission, requireUser } from "~/utils/auth.server";
-import { getDatabase } from "~/utils/db.server";
 import { useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: gatesStyles }];
@@ -21,13 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Signed in, the idea is submitted and this person decides some move from its stage – or 401/403/404. */
 async function authorise(request: Request, rawId: string | undefined) {
-  const user = await requireUser(request);
-  const id = ideaIdSchema.safeParse(rawId);
-  const { db } = await getDatabase();
-  const found = id.success ? await findVisibleIdea(db, id.data.toLowerCase(), user.id) : undefined;
-  if (!found || found.idea.submitted_at === null) throw new Response(messagesFor("sv").ideas.page.notFound, { status: 404 });
-  await requirePermission(request, "idea.decide_gate", found.resource);
-  return { db, user, ...found };
+  return requireSubmittedIdea(request, rawId, "idea.decide_gate");
 }
 
 /** The idea as the decision page shows it, and the moves open to this person now. */

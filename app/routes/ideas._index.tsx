@@ -1,4 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { FilterActions, GroupedUnitSelect } from "~/components/filter-actions";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { fieldErrorsByField } from "~/components/admin/action-data";
 import { Pagination } from "~/components/admin/pagination";
@@ -87,14 +88,7 @@ export default function AllIdeas() {
         {select("typ", t.kind, IDEA_KINDS.map((k) => ({ value: k, label: messages.vocabulary.ideaKinds[k] })))}
         <Field name="enhet" label={t.unit} error={errors.enhet}>
           {(a11y) => (
-            <select {...a11y} name="enhet" defaultValue={values.enhet}>
-              <option value="">{t.any}</option>
-              {unitGroups.map((g) => (
-                <optgroup key={g.id} label={g.name}>
-                  {g.units.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}
-                </optgroup>
-              ))}
-            </select>
+            <GroupedUnitSelect a11y={a11y} name="enhet" defaultValue={values.enhet} anyLabel={t.any} groups={unitGroups} />
           )}
         </Field>
         {select("fokus", t.focusArea, FOCUS_AREAS.map((f) => ({ value: f, label: messages.vocabulary.focusAreas[f] })))}
@@ -105,12 +99,7 @@ export default function AllIdeas() {
             </select>
           )}
         </Field>
-        <div className="filter-form__actions">
-          <button type="submit" className="button button--primary" disabled={searching} aria-disabled={searching}>
-            {searching ? t.searching : t.search}
-          </button>
-          <Link to="/ideas">{t.clear}</Link>
-        </div>
+        <FilterActions pending={searching} label={t.search} pendingLabel={t.searching} clearHref="/ideas" clearLabel={t.clear} />
       </Form>
       <p role="status" className="result-count">{t.result(total, from, from + rows.length - 1)}</p>
       {rows.length === 0 ? (

@@ -66,7 +66,7 @@ export default function LoginPage() {
   const navigation = useNavigation();
   const t = useMessages().auth;
   const redirectTo = safeRedirectPathClient(searchParams.get("redirectTo"));
-  const { form, formRef, onSubmit } = useValidatedForm({
+  const { form, formRef, onSubmit, field } = useValidatedForm({
     schema: loginSchema,
     defaultValues: { email: actionData?.values?.email ?? "", password: "", redirectTo },
     serverErrors: actionData?.fieldErrors,
@@ -97,12 +97,12 @@ export default function LoginPage() {
       )}
       <ErrorSummary errors={actionData?.formError ? {} : summary} title={t.errorSummaryTitle} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack">
-        <input type="hidden" {...form.register("redirectTo")} />
+        <input type="hidden" {...field("redirectTo")} />
         <Field name="email" label={t.email} error={errors.email?.message}>
-          {(a11y) => <input {...a11y} type="email" autoComplete="username" required {...form.register("email")} />}
+          {(a11y) => <input {...a11y} type="email" autoComplete="username" required {...field("email")} />}
         </Field>
         <Field name="password" label={t.password} error={errors.password?.message}>
-          {(a11y) => <input {...a11y} type="password" autoComplete="current-password" required {...form.register("password")} />}
+          {(a11y) => <input {...a11y} type="password" autoComplete="current-password" required {...field("password")} />}
         </Field>
         <button type="submit" className="button button--primary" disabled={submitting} aria-disabled={submitting}>
           {submitting ? t.submitting : t.submit}

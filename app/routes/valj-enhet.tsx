@@ -44,7 +44,7 @@ export default function ChooseUnitPage() {
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
   const t = useMessages().sso;
-  const { form, formRef, onSubmit } = useValidatedForm({
+  const { form, formRef, onSubmit, field } = useValidatedForm({
     schema: chooseUnitSchema,
     defaultValues: { unitId: actionData?.values.unitId ?? "", redirectTo },
     serverErrors: actionData?.fieldErrors,
@@ -59,10 +59,10 @@ export default function ChooseUnitPage() {
       <p className="lead">{t.chooseUnitLead}</p>
       <ErrorSummary errors={summary} title={t.errorSummaryTitle} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack">
-        <input type="hidden" {...form.register("redirectTo")} />
+        <input type="hidden" {...field("redirectTo")} />
         <Field name="unitId" label={t.unitLabel} hint={t.unitHint} error={error}>
           {(a11y) => (
-            <select {...a11y} required {...form.register("unitId")}>
+            <select {...a11y} required {...field("unitId")}>
               <option value="">{t.unitPlaceholder}</option>
               {groups.map((group) => (
                 <optgroup key={group.id} label={group.name}>

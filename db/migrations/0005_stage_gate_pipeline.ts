@@ -18,6 +18,7 @@ const statements = [
       guidance text[] not null check (cardinality(guidance) = 5 and array_position(guidance, null) is null),
       position integer not null default 0 check (position >= 0),
       active boolean not null default true,
+      version integer not null default 1 check (version >= 1),
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     )`,
@@ -94,6 +95,9 @@ const statements = [
     )`,
   sql`create index assessments_assessor_idx on assessments (assessor_id, updated_at desc)`,
   sql`create index assessments_completed_idx on assessments (idea_id) where completed_at is not null`,
+  // "Recently completed" on a person's queue (/bedomningar).
+  sql`create index assessments_assessor_completed_idx on assessments (assessor_id, completed_at desc)
+      where completed_at is not null`,
   sql`create trigger assessments_updated_at before update on assessments for each row execute function set_updated_at()`,
 
   sql`create table assessment_scores (
@@ -150,11 +154,13 @@ const statements = [
       decided_by uuid references users(id) on delete restrict,
       decided_at timestamptz,
       decision_motivation text check (decision_motivation is null or length(btrim(decision_motivation)) between 1 and 5000),
+      withdrawn_at timestamptz,
+      constraint deviation_requests_withdrawn_consistent check ((status = 'withdrawn') = (withdrawn_at is not null)),
       constraint deviation_requests_decided_consistent check (
         (status in ('approved','rejected')) = (decided_by is not null and decided_at is not null and decision_motivation is not null))
     )`,
   sql`create index deviation_requests_idea_idx on deviation_requests (idea_id, requested_at desc)`,
-  sql`create index deviation_requests_status_idx on deviation_requests (status, requested_at desc, id)`,
+  sql`create index deviation_requests_status_idx on deviation_requests (status, requested_at desc, id desc)`,
   sql`create function deviation_request_decided_is_final() returns trigger language plpgsql as $$
       begin
         if tg_op = 'DELETE' then
@@ -219,6 +225,8 @@ const statements = [
     )`,
   sql`create index pilot_evaluations_idea_idx on pilot_evaluations (idea_id, evaluated_at desc)`,
   sql`create index pilot_evaluations_evaluated_idx on pilot_evaluations (evaluated_at desc, id)`,
+  // /lardomar filtered by verdict, newest first.
+  sql`create index pilot_evaluations_verdict_idx on pilot_evaluations (verdict, evaluated_at desc, id)`,
   sql`create index pilot_evaluations_search_idx on pilot_evaluations using gin (search_document)`,
   sql`create trigger pilot_evaluations_immutable before update or delete on pilot_evaluations
       for each row execute function forbid_change()`,

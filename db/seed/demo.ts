@@ -3,6 +3,7 @@ import { hashPassword } from "../../app/utils/password.server";
 import type { Database } from "../schema";
 import { syncReferenceCounters } from "./reference-counters";
 import { demoIdeas, demoPeople, demoUnits, type DemoIdea } from "./demo-data";
+import { replayDemoDecisions, seedDemoPipeline } from "./demo-pipeline";
 
 /** The password of the four documented demo accounts. Demo only: never use it on a real installation. */
 export const DEMO_PASSWORD = "idesluss-demo";
@@ -91,10 +92,12 @@ export async function seedDemoData(db: Kysely<Database>, options: { now: Date })
       referenceOf.set(idea, { year, number });
     }
 
+    const ideaIds = new Map<DemoIdea, string>();
     for (const idea of demoIdeas) {
-      await insertDemoIdea(trx, idea, referenceOf.get(idea) ?? null, { unitId, userId, daysAgo });
+      ideaIds.set(idea, await insertDemoIdea(trx, idea, referenceOf.get(idea) ?? null, { unitId, userId, daysAgo }));
     }
     await syncReferenceCounters(trx);
+    await seedDemoPipeline(trx, demoIdeas, { ideaId: (idea) => ideaIds.get(idea)!, unitId, userId, daysAgo });
 
     return { units: unitIds.size, users: userIds.size, ideas: demoIdeas.length };
   });
@@ -119,9 +122,11 @@ async function insertDemoIdea(
   idea: DemoIdea,
   reference: { year: number; number: number } | null,
   { unitId, userId, daysAgo }: Lookups,
-): Promise<void> {
+): Promise<string> {
   const submittedAt = daysAgo(idea.submittedDaysAgo);
   const lastDecision = idea.decisions.at(-1);
+  // Throws unless the stage machine allows every move and its decider; administrators' moves are overrides.
+  const moves = replayDemoDecisions(idea);
   const { id: ideaId } = await trx
     .insertInto("ideas")
     .values({
@@ -175,6 +180,7 @@ async function insertDemoIdea(
         decided_by: userId(decision.byKey),
         decided_at: decidedAt,
         idea_version: index + 1,
+        is_override: moves[index]!.authority === "override",
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -187,7 +193,7 @@ async function insertDemoIdea(
         action: "gate_decision.recorded",
         entity_type: "idea",
         entity_id: ideaId,
-        details: JSON.stringify({ ...payload, motivation: decision.motivation }),
+        details: JSON.stringify({ ...payload, motivation: decision.motivation, isOverride: moves[index]!.authority === "override" }),
         created_at: decidedAt,
       })
       .execute();
@@ -267,4 +273,5 @@ async function insertDemoIdea(
       })))
       .execute();
   }
+  return ideaId;
 }

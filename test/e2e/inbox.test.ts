@@ -65,6 +65,34 @@ describe("the unit inbox", () => {
     await page.close();
   });
 
+  it("without JavaScript kontaktperson hands an idea over, keeping the message after an error", async () => {
+    const page = await newPage(browser, undefined, { javaScriptEnabled: false });
+    await signInAsKontaktperson(page, "/inbox");
+    await page.getByRole("table", { name: "Idéer i inkorgen" }).waitFor();
+    await page.getByRole("link", { name: /^Hantera: / }).last().click();
+    await page.getByRole("heading", { level: 1, name: /^Hantera IDE-/ }).waitFor();
+    const reassign = page.locator("form").filter({ has: page.getByRole("button", { name: "Lämna över" }) });
+    expect(await reassign.locator('input[name="intent"]').inputValue()).toBe("reassign");
+    expect(await reassign.locator('input[name="version"]').inputValue()).toMatch(/^\d+$/);
+
+    // The server answers 400 (no new owner); what was typed is still there.
+    const message = "Utan JavaScript: styrgruppen bör titta på den här.";
+    await page.getByLabel("Meddelande till den nya ansvariga").fill(message);
+    await page.getByRole("button", { name: "Lämna över" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "Det finns fel som måste rättas" });
+    await summary.waitFor();
+    await expect(summary.innerText()).resolves.toContain("Välj vem som ska ta över idén.");
+    expect(await page.getByLabel("Meddelande till den nya ansvariga").inputValue()).toBe(message);
+
+    const select = page.getByLabel("Ny ansvarig");
+    const annika = await select.locator("option", { hasText: "Annika Holmberg" }).getAttribute("value");
+    await select.selectOption(annika!);
+    await page.getByRole("button", { name: "Lämna över" }).click();
+    await page.getByRole("status").getByText("Idén har lämnats över.").waitFor();
+    expect(await page.getByText("har ändrats sedan du öppnade den").count()).toBe(0);
+    await page.close();
+  });
+
   it("is axe clean at 360 px, inbox and manage page", async () => {
     const page = await newPage(browser, { width: 360, height: 800 });
     await signInAsKontaktperson(page, "/inbox");

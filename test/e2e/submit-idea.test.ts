@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startDemoApp } from "../support/app-server";
-import { expectAccessibleAtWidths, launchBrowser, newPage } from "../support/browser";
+import { expectAccessibleAtWidths, launchBrowser, newPage, signInWithPassword } from "../support/browser";
 
 let app: RunningApp;
 let browser: Browser;
@@ -58,6 +58,29 @@ describe("submitting an idea", () => {
     await page.getByRole("link", { name: "Lämna en idé till" }).waitFor();
     await checkAccessibility(page, "submit-idea-receipt");
     expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("without JavaScript the server's 400 answer keeps what was typed", async () => {
+    const page = await newPage(browser, undefined, { javaScriptEnabled: false });
+    // The login form's hidden redirectTo must be in the HTML for this to land on /ideas/new.
+    await signInWithPassword(page, app.url, "medarbetare@idesluss.test", "/ideas/new");
+    await page.getByRole("heading", { name: "Lämna en idé", level: 1 }).waitFor();
+    expect(await page.locator('input[name="submissionKey"]').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+    const title = "Utan JavaScript: papperslös reseräkning";
+    await page.getByLabel(/^Rubrik/).fill(title);
+    await page.getByLabel("Äldre").check();
+    await page.getByRole("button", { name: "Skicka in" }).click();
+
+    const summary = page.getByRole("alert").filter({ hasText: "Det finns fel i formuläret" });
+    await summary.waitFor();
+    const errors = await summary.innerText();
+    expect(errors).toContain("Beskriv problemet");
+    expect(errors).not.toContain("Formuläret är ogiltigt");
+    expect(new URL(page.url()).pathname).toBe("/ideas/new");
+    expect(await page.getByLabel(/^Rubrik/).inputValue()).toBe(title);
+    expect(await page.getByLabel("Äldre").isChecked()).toBe(true);
+    expect(await page.getByLabel(/^Problemet i dag/).inputValue()).toBe("");
     await page.close();
   });
 });

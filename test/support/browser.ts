@@ -46,9 +46,14 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
-/** A page in its own context (axe-core needs one; it also keeps cookies apart between tests). */
-export async function newPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: "sv-SE" });
+/**
+ * A page in its own context (axe-core needs one; it also keeps cookies apart between tests).
+ * `javaScriptEnabled: false` shows the pages as someone without JavaScript (or before hydration) gets them.
+ */
+export async function newPage(
+  browser: Browser, viewport = { width: 1280, height: 900 }, options: { javaScriptEnabled?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: "sv-SE", javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = await context.newPage();
   // Closing the page closes its context; the browser may already be closing, which is fine.
   page.once("close", () => { context.close().catch(() => undefined); });

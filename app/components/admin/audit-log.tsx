@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { FilterActions } from "~/components/filter-actions";
 import { Field, type FieldErrors } from "~/components/forms";
 import { STAGES } from "~/domain/vocabulary";
 import { useLocale, useMessages } from "~/utils/locale";
@@ -36,12 +37,7 @@ export function AuditFilterForm(props: { values: AuditFilterValues; actions: str
       <Field name="till" label={t.audit.to} hint={t.audit.dateHint} error={props.errors.till}>
         {(a11y) => <input {...a11y} type="date" name="till" defaultValue={props.values.till} />}
       </Field>
-      <div className="filter-form__actions">
-        <button type="submit" className="button button--primary" disabled={busy} aria-disabled={busy}>
-          {busy ? t.audit.filtering : t.audit.filter}
-        </button>
-        <Link to="/admin/audit">{t.audit.clear}</Link>
-      </div>
+      <FilterActions pending={busy} label={t.audit.filter} pendingLabel={t.audit.filtering} clearHref="/admin/audit" clearLabel={t.audit.clear} />
     </Form>
   );
 }

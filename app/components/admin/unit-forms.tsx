@@ -14,7 +14,7 @@ const allowedParents = (units: UnitNode[], kind: UnitKind | "") =>
 export function UnitCreateForm(props: { units: UnitNode[]; serverErrors?: FieldErrors; values?: Record<string, unknown> }) {
   const copy = useMessages().admin;
   const text = (key: string) => (typeof props.values?.[key] === "string" ? (props.values[key] as string) : "");
-  const { form, formRef, onSubmit } = useValidatedForm({
+  const { form, formRef, onSubmit, field } = useValidatedForm({
     schema: unitCreateSchema,
     defaultValues: { intent: "create", name: text("name"), kind: (text("kind") || undefined) as UnitKind | undefined, parentId: text("parentId") },
     serverErrors: props.serverErrors,
@@ -28,13 +28,13 @@ export function UnitCreateForm(props: { units: UnitNode[]; serverErrors?: FieldE
   }, [topLevel, form]);
   return (
     <Form method="post" ref={formRef} onSubmit={focusingFirstError(form, onSubmit)} noValidate className="stack">
-      <input type="hidden" {...form.register("intent")} />
+      <input type="hidden" {...field("intent")} />
       <Field name="name" label={copy.units.name} error={errors.name?.message}>
-        {(a11y) => <input {...a11y} type="text" autoComplete="off" maxLength={200} required {...form.register("name")} />}
+        {(a11y) => <input {...a11y} type="text" autoComplete="off" maxLength={200} required {...field("name")} />}
       </Field>
       <Field name="kind" label={copy.units.kind} error={errors.kind?.message}>
         {(a11y) => (
-          <select {...a11y} required {...form.register("kind")}>
+          <select {...a11y} required {...field("kind")}>
             <option value="">{copy.units.chooseKind}</option>
             {UNIT_KINDS.map((k) => <option key={k} value={k}>{copy.unitKinds[k]}</option>)}
           </select>
@@ -42,7 +42,7 @@ export function UnitCreateForm(props: { units: UnitNode[]; serverErrors?: FieldE
       </Field>
       <Field name="parentId" label={copy.units.parent} hint={copy.units.parentHint} error={errors.parentId?.message}>
         {(a11y) => (
-          <select {...a11y} {...form.register("parentId")}>
+          <select {...a11y} {...field("parentId")}>
             <option value="">{copy.units.noParent}</option>
             {!topLevel && allowedParents(props.units, kind).map((entry) => (
               <option key={entry.unit.id} value={entry.unit.id}>{pathLabel(entry)}</option>
@@ -57,16 +57,16 @@ export function UnitCreateForm(props: { units: UnitNode[]; serverErrors?: FieldE
 
 export function UnitRenameForm(props: { name: string; serverErrors?: FieldErrors; value?: string }) {
   const copy = useMessages().admin.unitEdit;
-  const { form, formRef, onSubmit } = useValidatedForm({
+  const { form, formRef, onSubmit, field } = useValidatedForm({
     schema: unitRenameSchema,
     defaultValues: { intent: "rename", name: props.value ?? props.name },
     serverErrors: props.serverErrors,
   });
   return (
     <Form method="post" ref={formRef} onSubmit={focusingFirstError(form, onSubmit)} noValidate className="stack">
-      <input type="hidden" {...form.register("intent")} />
+      <input type="hidden" {...field("intent")} />
       <Field name="name" label={copy.name} error={form.formState.errors.name?.message}>
-        {(a11y) => <input {...a11y} type="text" autoComplete="off" maxLength={200} required {...form.register("name")} />}
+        {(a11y) => <input {...a11y} type="text" autoComplete="off" maxLength={200} required {...field("name")} />}
       </Field>
       <SubmitButton intent="rename" label={copy.rename} />
     </Form>
@@ -78,7 +78,7 @@ export function UnitMoveForm(props: {
   kind: UnitKind; parentId: string | null; candidates: UnitNode[]; serverErrors?: FieldErrors; value?: string;
 }) {
   const copy = useMessages().admin.unitEdit;
-  const { form, formRef, onSubmit } = useValidatedForm({
+  const { form, formRef, onSubmit, field } = useValidatedForm({
     schema: unitMoveSchema,
     defaultValues: { intent: "move", parentId: props.value ?? props.parentId ?? "" },
     serverErrors: props.serverErrors,
@@ -86,11 +86,11 @@ export function UnitMoveForm(props: {
   if (isTopLevelKind(props.kind)) return <p>{copy.topLevelText}</p>;
   return (
     <Form method="post" ref={formRef} onSubmit={focusingFirstError(form, onSubmit)} noValidate className="stack">
-      <input type="hidden" {...form.register("intent")} />
+      <input type="hidden" {...field("intent")} />
       <p>{copy.moveText}</p>
       <Field name="parentId" label={copy.moveTarget} error={form.formState.errors.parentId?.message}>
         {(a11y) => (
-          <select {...a11y} required {...form.register("parentId")}>
+          <select {...a11y} required {...field("parentId")}>
             <option value="">{copy.chooseParent}</option>
             {allowedParents(props.candidates, props.kind).map((entry) => (
               <option key={entry.unit.id} value={entry.unit.id}>{pathLabel(entry)}</option>

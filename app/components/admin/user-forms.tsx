@@ -18,7 +18,7 @@ interface AccessProps {
 export function UserAccessForm(props: AccessProps) {
   const t = useMessages();
   const copy = t.admin.userEdit;
-  const { form, formRef, onSubmit } = useValidatedForm({
+  const { form, formRef, onSubmit, field, choice } = useValidatedForm({
     schema: userAccessSchema,
     defaultValues: { intent: "access", roles: props.roles, scopeUnitIds: props.scopeUnitIds },
     serverErrors: props.serverErrors,
@@ -28,7 +28,7 @@ export function UserAccessForm(props: AccessProps) {
   const offered = inTreeOrder(props.units.filter((u) => u.active || props.scopeUnitIds.includes(u.id)));
   return (
     <Form method="post" ref={formRef} onSubmit={focusingFirstError(form, onSubmit)} noValidate className="stack">
-      <input type="hidden" {...form.register("intent")} />
+      <input type="hidden" {...field("intent")} />
       <CheckboxGroup name="roles" legend={copy.roles} error={errors.roles?.message}
         hint={props.isSelf ? `${copy.rolesHint} ${copy.ownAdminHint}` : copy.rolesHint}>
         <ul className="checkbox-list">
@@ -36,7 +36,7 @@ export function UserAccessForm(props: AccessProps) {
             const id = i === 0 ? fieldId("roles") : `${fieldId("roles")}-${role}`;
             return (
               <li key={role} className="checkbox">
-                <input type="checkbox" id={id} value={role} aria-invalid={Boolean(errors.roles)} {...form.register("roles")} />
+                <input type="checkbox" id={id} aria-invalid={Boolean(errors.roles)} {...choice("roles", role)} />
                 <label htmlFor={id}>{t.roles[role]}</label>
               </li>
             );
@@ -49,8 +49,8 @@ export function UserAccessForm(props: AccessProps) {
             const id = i === 0 ? fieldId("scopeUnitIds") : `${fieldId("scopeUnitIds")}-${entry.unit.id}`;
             return (
               <li key={entry.unit.id} className={`checkbox depth-${Math.min(entry.depth, 5)}`}>
-                <input type="checkbox" id={id} value={entry.unit.id} aria-invalid={Boolean(errors.scopeUnitIds)}
-                  {...form.register("scopeUnitIds")} />
+                <input type="checkbox" id={id} aria-invalid={Boolean(errors.scopeUnitIds)}
+                  {...choice("scopeUnitIds", entry.unit.id)} />
                 <label htmlFor={id}>
                   {entry.unit.name}
                   {entry.ancestors.length > 0 && <span className="visually-hidden"> ({entry.ancestors.join(" › ")})</span>}
@@ -83,7 +83,7 @@ function CheckboxGroup(props: { name: string; legend: string; hint?: string; err
 /** The person's home unit, chosen among the active units (the current one stays listed). */
 export function UserUnitForm(props: { unitId: string | null; units: UnitNode[]; serverErrors?: FieldErrors; value?: string }) {
   const copy = useMessages().admin.userEdit;
-  const { form, formRef, onSubmit } = useValidatedForm({
+  const { form, formRef, onSubmit, field } = useValidatedForm({
     schema: userUnitSchema,
     defaultValues: { intent: "unit", unitId: props.value ?? props.unitId ?? "" },
     serverErrors: props.serverErrors,
@@ -91,10 +91,10 @@ export function UserUnitForm(props: { unitId: string | null; units: UnitNode[]; 
   const offered = inTreeOrder(props.units.filter((u) => u.active || u.id === props.unitId));
   return (
     <Form method="post" ref={formRef} onSubmit={focusingFirstError(form, onSubmit)} noValidate className="stack">
-      <input type="hidden" {...form.register("intent")} />
+      <input type="hidden" {...field("intent")} />
       <Field name="unitId" label={copy.unit} hint={copy.unitHint} error={form.formState.errors.unitId?.message}>
         {(a11y) => (
-          <select {...a11y} {...form.register("unitId")}>
+          <select {...a11y} {...field("unitId")}>
             <option value="">{copy.chooseUnit}</option>
             {offered.map((entry) => (
               <option key={entry.unit.id} value={entry.unit.id}>

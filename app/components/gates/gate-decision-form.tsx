@@ -27,7 +27,7 @@ export function GateDecisionForm(props: { ideaId: string; version: number; moves
   const open = props.moves.filter((m) => m.unmet.length === 0);
   const chosen = values?.transitionId && open.some((m) => m.id === values.transitionId) ? values.transitionId
     : open.length === 1 ? open[0]!.id : "";
-  const { form, formRef, onSubmit } = useValidatedForm({
+  const { form, formRef, onSubmit, field, choice } = useValidatedForm({
     schema: gateDecisionSchema,
     defaultValues: {
       version: String(props.version), transitionId: chosen,
@@ -50,7 +50,7 @@ export function GateDecisionForm(props: { ideaId: string; version: number; moves
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack gate-form">
       <ErrorSummary errors={summary} title={t.page.errorSummaryTitle} />
-      <input type="hidden" {...form.register("version")} />
+      <input type="hidden" {...field("version")} />
       <fieldset
         id={fieldId("transitionId")} tabIndex={-1}
         className={`gate-moves${moveError ? " field--error" : ""}`}
@@ -65,8 +65,8 @@ export function GateDecisionForm(props: { ideaId: string; version: number; moves
           return (
             <div key={move.id} className={`gate-move${blocked ? " gate-move--blocked" : ""}`}>
               <input
-                type="radio" id={id} value={move.id} disabled={blocked}
-                aria-describedby={`${id}-beskrivning`} {...form.register("transitionId")}
+                type="radio" id={id} disabled={blocked}
+                aria-describedby={`${id}-beskrivning`} {...choice("transitionId", move.id)}
               />
               <label htmlFor={id}>
                 <strong>{copy?.label ?? move.id}</strong>
@@ -87,10 +87,10 @@ export function GateDecisionForm(props: { ideaId: string; version: number; moves
       </fieldset>
       {overriding && <p className="alert" role="note">{t.page.overrideNotice}</p>}
       <Field name="motivation" label={t.page.motivation} hint={t.page.motivationHint} error={errors.motivation?.message}>
-        {(a11y) => <textarea {...a11y} required rows={6} maxLength={10_000} {...form.register("motivation")} />}
+        {(a11y) => <textarea {...a11y} required rows={6} maxLength={10_000} {...field("motivation")} />}
       </Field>
       <Field name="meetingReference" label={t.page.meetingReference} hint={t.page.meetingReferenceHint} error={errors.meetingReference?.message}>
-        {(a11y) => <input type="text" {...a11y} maxLength={200} {...form.register("meetingReference")} />}
+        {(a11y) => <input type="text" {...a11y} maxLength={200} {...field("meetingReference")} />}
       </Field>
       <div>
         <button type="submit" className="button button--primary" disabled={pending} aria-disabled={pending}>

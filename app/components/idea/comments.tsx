@@ -96,7 +96,7 @@ function EditComment({ comment, actionData }: { comment: CommentItem; actionData
 function NewComment({ actionData }: { actionData?: IdeaActionData }) {
   const t = useMessages().ideas.page;
   const pending = usePending("comment");
-  const { form, formRef, onSubmit } = useValidatedForm({
+  const { form, formRef, onSubmit, field } = useValidatedForm({
     schema: commentSchema,
     defaultValues: { intent: "comment", body: actionData?.values?.body ?? "" },
     serverErrors: actionData?.fieldErrors,
@@ -107,9 +107,9 @@ function NewComment({ actionData }: { actionData?: IdeaActionData }) {
     <>
       <ErrorSummary errors={summary} title={t.errorSummaryTitle} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack" preventScrollReset>
-        <input type="hidden" {...form.register("intent")} />
+        <input type="hidden" {...field("intent")} />
         <Field name="body" label={t.commentLabel} hint={t.commentHint} error={errors.body?.message}>
-          {(a11y) => <textarea {...a11y} rows={5} maxLength={COMMENT_MAX} required {...form.register("body")} />}
+          {(a11y) => <textarea {...a11y} rows={5} maxLength={COMMENT_MAX} required {...field("body")} />}
         </Field>
         <button type="submit" className="button button--primary" disabled={pending} aria-disabled={pending}>
           {pending ? t.sendingComment : t.addComment}

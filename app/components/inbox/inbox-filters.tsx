@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { FilterActions } from "~/components/filter-actions";
 import { Field, type FieldErrors } from "~/components/forms";
 import { INBOX_AGES, INBOX_OWNER_FILTERS, INBOX_SORTS } from "~/domain/inbox";
 import { FOCUS_AREAS, IDEA_KINDS, STAGES, type Stage } from "~/domain/vocabulary";
@@ -31,12 +32,7 @@ export function InboxFilters({ values, errors }: { values: InboxFilterValues; er
       {select("alder", t.age, INBOX_AGES, (v) => t.ages[v as (typeof INBOX_AGES)[number]])}
       {select("agare", t.owner, INBOX_OWNER_FILTERS, (v) => t.owners[v as (typeof INBOX_OWNER_FILTERS)[number]], false)}
       {select("sortering", t.sort, INBOX_SORTS, (v) => t.sorts[v as (typeof INBOX_SORTS)[number]], false)}
-      <div className="filter-form__actions">
-        <button type="submit" className="button button--primary" disabled={loading} aria-disabled={loading}>
-          {loading ? t.applying : t.apply}
-        </button>
-        <Link to={values.enhet ? `/inbox?enhet=${values.enhet}` : "/inbox"}>{t.clear}</Link>
-      </div>
+      <FilterActions pending={loading} label={t.apply} pendingLabel={t.applying} clearHref={values.enhet ? `/inbox?enhet=${values.enhet}` : "/inbox"} clearLabel={t.clear} />
     </Form>
   );
 }

@@ -45,7 +45,7 @@ export function ReassignForm(props: {
 }) {
   const t = useMessages().inbox;
   const own = mine(props.actionData, "reassign");
-  const { form, formRef, onSubmit } = useValidatedForm({
+  const { form, formRef, onSubmit, field } = useValidatedForm({
     schema: reassignSchema,
     defaultValues: { intent: "reassign", version: String(props.version), ownerId: own?.values?.ownerId ?? "", message: own?.values?.message ?? "" },
     serverErrors: own?.fieldErrors,
@@ -61,18 +61,18 @@ export function ReassignForm(props: {
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack">
       <ErrorSummary errors={summary} title={t.errorSummaryTitle} />
-      <input type="hidden" {...form.register("intent")} />
-      <input type="hidden" {...form.register("version")} />
+      <input type="hidden" {...field("intent")} />
+      <input type="hidden" {...field("version")} />
       <Field name="ownerId" label={t.newOwner} error={errors.ownerId?.message}>
         {(a11y) => (
-          <select {...a11y} required {...form.register("ownerId")}>
+          <select {...a11y} required {...field("ownerId")}>
             <option value="">{t.chooseOwner}</option>
             {props.people.map((p) => <option key={p.id} value={p.id}>{p.unitName ? `${p.name} (${p.unitName})` : p.name}</option>)}
           </select>
         )}
       </Field>
       <Field name="message" label={t.message} hint={t.messageHint} error={errors.message?.message}>
-        {(a11y) => <textarea {...a11y} required maxLength={2000} rows={5} {...form.register("message")} />}
+        {(a11y) => <textarea {...a11y} required maxLength={2000} rows={5} {...field("message")} />}
       </Field>
       <SubmitButton intent="reassign" label={t.reassign} />
     </Form>
@@ -82,7 +82,7 @@ export function ReassignForm(props: {
 export function MergeForm(props: { version: number; actionData?: ManageActionData }) {
   const t = useMessages().inbox;
   const own = mine(props.actionData, "merge");
-  const { form, formRef, onSubmit } = useValidatedForm({
+  const { form, formRef, onSubmit, field } = useValidatedForm({
     schema: mergeSchema,
     defaultValues: {
       intent: "merge", version: String(props.version),
@@ -100,13 +100,13 @@ export function MergeForm(props: { version: number; actionData?: ManageActionDat
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack">
       <ErrorSummary errors={summary} title={t.errorSummaryTitle} />
-      <input type="hidden" {...form.register("intent")} />
-      <input type="hidden" {...form.register("version")} />
+      <input type="hidden" {...field("intent")} />
+      <input type="hidden" {...field("version")} />
       <Field name="targetReference" label={t.targetReference} hint={t.targetReferenceHint} error={errors.targetReference?.message}>
-        {(a11y) => <input {...a11y} type="text" required autoComplete="off" spellCheck={false} maxLength={20} {...form.register("targetReference")} />}
+        {(a11y) => <input {...a11y} type="text" required autoComplete="off" spellCheck={false} maxLength={20} {...field("targetReference")} />}
       </Field>
       <Field name="motivation" label={t.motivation} hint={t.motivationHint} error={errors.motivation?.message}>
-        {(a11y) => <textarea {...a11y} required maxLength={2000} rows={4} {...form.register("motivation")} />}
+        {(a11y) => <textarea {...a11y} required maxLength={2000} rows={4} {...field("motivation")} />}
       </Field>
       <SubmitButton intent="merge" label={t.merge} />
     </Form>

@@ -1,4 +1,7 @@
-import type { RouteAccess } from "./types";
+import { type RouteAccess, signedIn } from "./types";
 
 // Routes of the stage-gate pipeline (issue 6), area: pipeline.
-export const pipelineRoutes: RouteAccess[] = [];
+// The board is for everyone signed in ("pipeline.view"); anonymous page requests go to /login.
+export const pipelineRoutes: RouteAccess[] = [
+  { route: "pipeline", path: () => "/pipeline", loader: signedIn("login") },
+];
