@@ -1,8 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import {
-  type DefaultValues, type FieldValues, type Path, type RegisterOptions, useForm, type UseFormRegisterReturn, type UseFormReturn,
+  type DefaultValues, type FieldValues, type FieldErrors as FormFieldErrors, type Path, type RegisterOptions, useForm,
+  type UseFormRegisterReturn, type UseFormReturn,
 } from "react-hook-form";
 import type { z } from "zod";
 
@@ -29,25 +30,38 @@ export function useValidatedForm<T extends FieldValues>(options: {
 }) {
   const formRef = useRef<HTMLFormElement>(null);
   const submit = useSubmit();
+  // Passed as `errors`, the server's messages are in the form state from the first render – so the
+  // server-rendered page (no JavaScript, or before hydration) already shows them beside their fields.
+  // Pass the action data's own object (stable between renders): each new answer from the server sets
+  // the errors again, even when they read the same as last time.
+  const { serverErrors } = options;
+  const errors = useMemo(() => (serverErrors ? formErrorsOf<T>(serverErrors) : undefined), [serverErrors]);
   const form: UseFormReturn<T> = useForm<T>({
     resolver: zodResolver(options.schema as never),
     defaultValues: options.defaultValues,
+    errors,
     mode: "onTouched",
     // Focus goes to the error summary (which links to each field), not silently to the first field.
     shouldFocusError: false,
   });
-  const { serverErrors } = options;
-  useEffect(() => {
-    if (!serverErrors) return;
-    for (const [name, message] of Object.entries(serverErrors)) {
-      if (message) form.setError(name as Path<T>, { type: "server", message });
-    }
-  }, [serverErrors, form]);
   const onSubmit = form.handleSubmit(() => {
     if (formRef.current) submit(formRef.current);
   });
   const { field, choice } = fieldPropsFor(form.register, options.defaultValues);
   return { form, formRef, onSubmit, field, choice };
+}
+
+/** The server's flat "a.b.c" messages as react-hook-form's nested error objects. */
+export function formErrorsOf<T extends FieldValues>(serverErrors: FieldErrors): FormFieldErrors<T> {
+  const errors: Record<string, unknown> = {};
+  for (const [name, message] of Object.entries(serverErrors)) {
+    if (!message) continue;
+    const keys = name.split(".");
+    let node = errors;
+    for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[keys.at(-1)!] = { type: "server", message };
+  }
+  return errors as FormFieldErrors<T>;
 }
 
 /** The value at a dotted path ("lines.0.amount") of the form's default values. */

@@ -136,6 +136,26 @@ describe("the stage-gate pipeline in a browser", () => {
     await steering.close();
   });
 
+  it("without JavaScript a gate decision keeps the choice after a missing motivation, then is recorded", async () => {
+    const page = await newPage(browser, undefined, { javaScriptEnabled: false });
+    await signInWithPassword(page, app.url, "kontaktperson@idesluss.test", "/ideas?q=Fuktlarmssensorer");
+    await page.getByRole("link", { name: /Fuktlarmssensorer i sängar/ }).first().click();
+    await page.getByRole("link", { name: "Fatta beslut" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Beslut för IDE-/ }).waitFor();
+    expect(await page.locator('input[name="version"]').inputValue()).toMatch(/^\d+$/);
+    await page.getByRole("radio", { name: /Skicka till prioritering/ }).check();
+    await page.getByRole("button", { name: "Registrera beslutet" }).click();
+    await page.getByRole("alert").filter({ hasText: "Beslutet kunde inte registreras" }).waitFor();
+    expect(await page.getByRole("radio", { name: /Skicka till prioritering/ }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Motivering").getAttribute("aria-invalid")).toBe("true");
+    // (axe needs scripts in the page, so this JavaScript-free page is only photographed.)
+    await saveScreenshot(page, "stage-gate-decision-error-nojs-1280");
+    await page.getByLabel("Motivering").fill("Bedömd och kalkylerad; styrgruppen får väga den.");
+    await page.getByRole("button", { name: "Registrera beslutet" }).click();
+    await page.getByText("Beslutet är registrerat.").waitFor();
+    await page.close();
+  });
+
   it("the pipeline board, decision page and deviation list are axe clean at 360 px", async () => {
     const page = await newPage(browser, { width: 360, height: 800 });
     await signInWithPassword(page, app.url, "styrgrupp@idesluss.test", "/pipeline");

@@ -80,7 +80,14 @@ describe("submitting an idea", () => {
     expect(new URL(page.url()).pathname).toBe("/ideas/new");
     expect(await page.getByLabel(/^Rubrik/).inputValue()).toBe(title);
     expect(await page.getByLabel("Äldre").isChecked()).toBe(true);
-    expect(await page.getByLabel(/^Problemet i dag/).inputValue()).toBe("");
+    const problem = page.getByLabel(/^Problemet i dag/);
+    expect(await problem.inputValue()).toBe("");
+    // The message also stands beside its field, linked to it, before any script could run.
+    expect(await problem.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await problem.getAttribute("aria-describedby")) ?? "";
+    const errorId = describedBy.split(" ").find((id) => id.endsWith("-error"));
+    expect(errorId).toBeTruthy();
+    expect(await page.locator(`[id="${errorId}"]`).innerText()).toContain("Beskriv problemet");
     await page.close();
   });
 });

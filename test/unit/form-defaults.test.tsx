@@ -133,6 +133,27 @@ describe("server-rendered form defaults", () => {
   });
 });
 
+function ErrorProbe({ serverErrors }: { serverErrors: Record<string, string> }) {
+  const { form, field } = useValidatedForm({ schema, defaultValues: defaults, serverErrors });
+  const errors = form.formState.errors;
+  return (
+    <form method="post">
+      <input type="text" aria-invalid={Boolean(errors.title)} {...field("title")} />
+      {errors.title && <p id="title-error">{errors.title.message}</p>}
+      {errors.lines?.[0]?.amount && <p id="amount-error">{errors.lines[0].amount.message}</p>}
+    </form>
+  );
+}
+
+describe("server-rendered field errors", () => {
+  it("shows the server's messages beside their fields in the first render (no JavaScript needed)", async () => {
+    const html = await serverHtml(<ErrorProbe serverErrors={{ title: "Skriv en rubrik.", "lines.0.amount": "Ange ett belopp." }} />);
+    expect(tag(html, "input", 'name="title"')).toContain('aria-invalid="true"');
+    expect(html).toContain('<p id="title-error">Skriv en rubrik.</p>');
+    expect(html).toContain('<p id="amount-error">Ange ett belopp.</p>');
+  });
+});
+
 describe("default helpers", () => {
   it("reads nested names", () => {
     expect(defaultValueAt({ lines: [{ amount: "5" }] }, "lines.0.amount")).toBe("5");
