@@ -98,6 +98,8 @@ export interface GateDecisionsTable {
   decided_at: CreatedAt;
   idea_version: number;
   is_override: Generated<boolean>;
+  /** The business case version the decision was taken on (null: none existed, or before versioning). */
+  business_case_version: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface IdeaEventsTable {
@@ -140,6 +142,13 @@ export interface BusinessCasesTable {
   /** Whole kronor per hour. */
   hourly_cost: Generated<number>;
   non_monetary_benefits: Generated<string>;
+  /** Scenario multipliers (fractions with up to four decimals, not money). */
+  low_savings_factor: ColumnType<number, number | undefined, number>;
+  low_costs_factor: ColumnType<number, number | undefined, number>;
+  high_savings_factor: ColumnType<number, number | undefined, number>;
+  high_costs_factor: ColumnType<number, number | undefined, number>;
+  /** The calendar year of t = 0. */
+  start_year: Generated<number>;
   version: Generated<number>;
   updated_by: string | null;
   created_at: CreatedAt;
@@ -155,6 +164,50 @@ export interface BusinessCaseLinesTable {
   unit_id: string;
   /** Whole kronor per year (hours per year for time_saving), index 0 = start year. */
   amounts: number[];
+  category: Generated<string>;
+  certainty: Generated<"hog" | "medel" | "lag">;
+}
+
+/** A saved version of a business case, kept for good (append-only). */
+export interface BusinessCaseVersionsTable {
+  idea_id: string;
+  version: number;
+  snapshot: ColumnType<BusinessCaseSnapshot, string, never>;
+  saved_by: string | null;
+  saved_at: CreatedAt;
+}
+
+/** The content of a business case version, as stored in business_case_versions.snapshot. */
+export interface BusinessCaseSnapshot {
+  horizonYears: number;
+  discountRate: number;
+  hourlyCost: number;
+  startYear: number;
+  nonMonetaryBenefits: string;
+  scenarios: { low: { savings: number; costs: number }; high: { savings: number; costs: number } };
+  lines: {
+    kind: BusinessCaseLineKind; description: string; category: string; certainty: "hog" | "medel" | "lag";
+    unitId: string; amounts: number[];
+  }[];
+}
+
+/** What was actually spent or saved in one year of the horizon, per kind (kronor; hours for time_saving). */
+export interface BusinessCaseActualsTable {
+  idea_id: string;
+  year_index: number;
+  kind: BusinessCaseLineKind;
+  amount: number;
+  note: Generated<string>;
+  updated_by: string;
+  updated_at: UpdatedAt;
+}
+
+export interface PilotIndicatorActualsTable {
+  indicator_id: string;
+  year_index: number;
+  value: Measurement;
+  updated_by: string;
+  updated_at: UpdatedAt;
 }
 
 export interface NotificationsTable {
@@ -403,6 +456,9 @@ export interface Database {
   pilot_plan_units: PilotPlanUnitsTable;
   pilot_indicators: PilotIndicatorsTable;
   pilot_evaluations: PilotEvaluationsTable;
+  business_case_versions: BusinessCaseVersionsTable;
+  business_case_actuals: BusinessCaseActualsTable;
+  pilot_indicator_actuals: PilotIndicatorActualsTable;
 }
 
 export type Unit = Selectable<UnitsTable>;

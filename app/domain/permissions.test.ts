@@ -131,6 +131,8 @@ describe("the whole permission matrix (one row per action; a new action without 
     "idea.plan_pilot":         [N, N, N, N, N, Y, N, Y, Y],
     "idea.evaluate_pilot":     [N, N, N, N, Y, Y, N, Y, Y],
     "idea.decide_gate":        [N, N, N, N, N, Y, N, N, Y],
+    "idea.edit_business_case": [N, N, N, N, N, Y, N, Y, Y],
+    "idea.record_benefits":    [N, N, N, N, Y, Y, N, Y, Y],
     "deviation.decide":        [N, N, N, N, N, N, N, Y, Y],
     "deviation.list":          [N, N, N, N, N, Y, Y, Y, Y],
     "pipeline.view":           [N, Y, Y, Y, Y, Y, Y, Y, Y],

@@ -48,6 +48,8 @@ export type Action =
   | "idea.plan_pilot"
   | "idea.evaluate_pilot"
   | "idea.decide_gate"
+  | "idea.edit_business_case"
+  | "idea.record_benefits"
   | "deviation.decide"
   | "deviation.list"
   | "pipeline.view"
@@ -135,6 +137,13 @@ const rules: Record<Action, Rule> = {
       { stage: idea.stage, outcome: idea.outcome ?? null },
       { coversUnit: coversUnit(actor, idea), isSteering: hasRole(actor, "styrgrupp"), isAdmin: isAdmin(actor, undefined) },
     );
+  },
+  // The business case (nyttokalkyl) is written by those who handle the idea; everyone may read it.
+  "idea.edit_business_case": handlesIdea,
+  // Actual costs, savings and indicator values from the pilot on: handlers and the pilot's owner.
+  "idea.record_benefits": (actor, resource) => {
+    const idea = resource as IdeaResource | undefined;
+    return handlesIdea(actor, resource) || (idea?.pilotOwnerId != null && idea.pilotOwnerId === actor.id);
   },
   // Deviations from the city's common standards are decided by the styrgrupp. Everyone sees an idea's
   // deviations on the idea page; the city-wide list is for those who handle ideas.

@@ -10,6 +10,9 @@ import { assessmentEn } from "./assessment.en";
 import { securityEn } from "./security.en";
 import { pilotEn } from "./pilot.en";
 import { pipelineEn } from "./pipeline.en";
+import { businessCaseEn } from "./business-case.en";
+import { chartsEn } from "./charts.en";
+import { benefitsEn } from "./benefits.en";
 
 // English UI copy – the second language. Mirrors sv.ts key for key (the type makes sure of it).
 export const en: Messages = {
@@ -119,6 +122,9 @@ export const en: Messages = {
   security: securityEn,
   pilot: pilotEn,
   pipeline: pipelineEn,
+  businessCase: businessCaseEn,
+  charts: chartsEn,
+  benefits: benefitsEn,
   sso: ssoEn,
   errors: {
     notFoundTitle: "Page not found",

@@ -9,6 +9,9 @@ import { assessmentSv } from "./assessment.sv";
 import { securitySv } from "./security.sv";
 import { pilotSv } from "./pilot.sv";
 import { pipelineSv } from "./pipeline.sv";
+import { businessCaseSv } from "./business-case.sv";
+import { chartsSv } from "./charts.sv";
+import { benefitsSv } from "./benefits.sv";
 
 // Swedish UI copy – the product's first language. Every key here has its twin in en.ts.
 export const sv = {
@@ -118,6 +121,9 @@ export const sv = {
   security: securitySv,
   pilot: pilotSv,
   pipeline: pipelineSv,
+  businessCase: businessCaseSv,
+  charts: chartsSv,
+  benefits: benefitsSv,
   sso: ssoSv,
   errors: {
     notFoundTitle: "Sidan finns inte",

@@ -60,6 +60,9 @@ export async function decideGate(
     if (!plan.ok) return plan;
 
     const motivation = input.motivation.trim();
+    // The decision names the business case as it stands now; later edits make new versions.
+    const caseVersion = await trx.selectFrom("business_case_versions")
+      .select((eb) => eb.fn.max("version").as("version")).where("idea_id", "=", idea.id).executeTakeFirst();
     const { id: decisionId } = await trx
       .insertInto("gate_decisions")
       .values({
@@ -73,6 +76,7 @@ export async function decideGate(
         decided_at: input.now,
         idea_version: idea.version,
         is_override: plan.isOverride,
+        business_case_version: caseVersion?.version ?? null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -96,7 +100,7 @@ export async function decideGate(
       actorId: input.actor.id, action: "gate_decision.recorded", entityType: "idea", entityId: idea.id,
       details: {
         ...payload, reference: idea.reference, motivation, meetingReference: input.meetingReference?.trim() || null,
-        isOverride: plan.isOverride, ideaVersion: idea.version,
+        isOverride: plan.isOverride, ideaVersion: idea.version, businessCaseVersion: caseVersion?.version ?? null,
       },
       ipAddress: input.ipAddress,
     });

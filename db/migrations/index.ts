@@ -4,6 +4,7 @@ import * as m0002 from "./0002_sessions";
 import * as m0003 from "./0003_admin_indexes";
 import * as m0004 from "./0004_idea_front_door";
 import * as m0005 from "./0005_stage_gate_pipeline";
+import * as m0006 from "./0006_business_case_versions";
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so the same
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0003_admin_indexes": m0003,
   "0004_idea_front_door": m0004,
   "0005_stage_gate_pipeline": m0005,
+  "0006_business_case_versions": m0006,
 };

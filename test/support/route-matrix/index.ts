@@ -5,6 +5,8 @@ import { submitRoutes } from "./ideas-submit";
 import { inboxRoutes } from "./inbox";
 import { ssoRoutes } from "./sso";
 import { assessmentRoutes } from "./assessment";
+import { benefitsRoutes } from "./benefits";
+import { businessCaseRoutes } from "./business-case";
 import { gateRoutes } from "./gates";
 import { pilotRoutes } from "./pilot";
 import { pipelineRoutes } from "./pipeline";
@@ -15,4 +17,5 @@ import type { RouteAccess } from "./types";
 export const allRouteAccess: RouteAccess[] = [
   ...coreRoutes, ...ssoRoutes, ...adminRoutes, ...submitRoutes, ...followRoutes, ...inboxRoutes,
   ...gateRoutes, ...assessmentRoutes, ...securityRoutes, ...pilotRoutes, ...pipelineRoutes,
+  ...businessCaseRoutes, ...benefitsRoutes,
 ];
