@@ -194,3 +194,14 @@ export function stageDecidedBySteering(position: IdeaPosition): boolean {
 export function mayDecideSomeMove(position: IdeaPosition, person: DeciderFacts): boolean {
   return transitionsFrom(position).some((t) => authorityFor(person, t) !== null);
 }
+
+/**
+ * A duplicate may be merged into another idea only while it is being taken in (inskickad, bedömning).
+ * From prioritering on an idea leaves the pipeline only by a gate decision (e.g. rejected as a duplicate),
+ * so the decision record stays complete.
+ */
+export const MERGEABLE_STAGES: readonly IdeaPosition["stage"][] = ["inskickad", "bedomning"];
+
+export function mayMergeAt(stage: IdeaPosition["stage"]): boolean {
+  return MERGEABLE_STAGES.includes(stage);
+}

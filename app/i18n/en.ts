@@ -127,6 +127,8 @@ export const en: Messages = {
   benefits: benefitsEn,
   sso: ssoEn,
   errors: {
+    signInRequired: "You need to sign in.",
+    forbiddenAction: "You are not allowed to do this.",
     notFoundTitle: "Page not found",
     notFoundText: "The page you tried to reach does not exist or has moved. Check the address or go back to the start page.",
     forbiddenTitle: "Access denied",

@@ -41,7 +41,7 @@ export const gatesEn: typeof gatesSv = {
     override: "Overridden by an administrator",
     meeting: "Meeting",
     workLinks: "Work on the idea",
-    work: { assessment: "Assessment", security: "Information security", deviations: "Deviations", pilot: "Pilot" },
+    work: { businessCase: "Business case", benefits: "Benefits realisation", assessment: "Assessment", security: "Information security", deviations: "Deviations", pilot: "Pilot" },
   },
   page: {
     title: (reference: string) => `Decision for ${reference} – Idéslussen`,
@@ -51,7 +51,9 @@ export const gatesEn: typeof gatesSv = {
     noMoves: "There is no decision you can make for this idea at this stage.",
     merged: "The idea has been merged into another idea and has left the pipeline.",
     moveLegend: "Decision",
-    blockedHint: "Cannot be chosen yet:",
+    blockedHint: "Can be chosen when this is done:",
+    blockedHeading: "Decisions waiting for more work",
+    noOpenMoves: "No decision can be made yet: what is missing is listed below.",
     overrideNotice: "You are making this decision as an administrator. It is recorded as an override.",
     motivation: "Motivation",
     motivationHint: "Why is this decided? Write so that the person who submitted the idea understands.",
@@ -62,6 +64,7 @@ export const gatesEn: typeof gatesSv = {
     errorSummaryTitle: "The decision could not be recorded",
   },
   errors: {
+    reload: "Reload the page and try again.",
     chooseMove: "Choose a decision.",
     motivationRequired: "Write a motivation for the decision.",
     motivationTooLong: "The motivation may be at most 10,000 characters.",

@@ -42,7 +42,7 @@ export const gatesSv = {
     override: "Åsidosatt av administratör",
     meeting: "Möte",
     workLinks: "Arbeta med idén",
-    work: { assessment: "Bedömning", security: "Informationssäkerhet", deviations: "Avsteg", pilot: "Pilot" },
+    work: { businessCase: "Nyttokalkyl", benefits: "Nyttorealisering", assessment: "Bedömning", security: "Informationssäkerhet", deviations: "Avsteg", pilot: "Pilot" },
   },
   page: {
     title: (reference: string) => `Beslut för ${reference} – Idéslussen`,
@@ -52,7 +52,9 @@ export const gatesSv = {
     noMoves: "Det finns inget beslut du kan fatta för idén i det här steget.",
     merged: "Idén är sammanslagen med en annan idé och lämnar flödet.",
     moveLegend: "Beslut",
-    blockedHint: "Kan inte väljas ännu:",
+    blockedHint: "Kan väljas när detta är klart:",
+    blockedHeading: "Beslut som väntar på underlag",
+    noOpenMoves: "Inget beslut kan fattas ännu: det som saknas står nedan.",
     overrideNotice: "Du fattar det här beslutet som administratör. Det registreras som ett åsidosättande.",
     motivation: "Motivering",
     motivationHint: "Varför fattas beslutet? Skriv så att den som lämnade idén förstår.",
@@ -63,6 +65,7 @@ export const gatesSv = {
     errorSummaryTitle: "Beslutet kunde inte registreras",
   },
   errors: {
+    reload: "Ladda om sidan och försök igen.",
     chooseMove: "Välj ett beslut.",
     motivationRequired: "Skriv en motivering till beslutet.",
     motivationTooLong: "Motiveringen får vara högst 10 000 tecken.",

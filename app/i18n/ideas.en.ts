@@ -123,6 +123,7 @@ export const ideasEn: typeof ideasSv = {
       deviation_decided: "The steering group decided on a deviation",
       pilot_planned: "The pilot plan was saved",
       pilot_evaluated: "The pilot was evaluated",
+      business_case_saved: "The business case was saved as a new version",
       other: "Event",
     },
     motivation: "Motivation",

@@ -122,6 +122,7 @@ export const ideasSv = {
       deviation_decided: "Styrgruppen beslutade om ett avsteg",
       pilot_planned: "Pilotplanen sparades",
       pilot_evaluated: "Piloten utvärderades",
+      business_case_saved: "Nyttokalkylen sparades i en ny version",
       other: "Händelse",
     },
     motivation: "Motivering",

@@ -90,6 +90,7 @@ export const inboxEn: typeof inboxSv = {
   merge: "Merge",
   saving: "Saving …",
   errors: {
+    notMergeableStage: "The idea has moved on from assessment and cannot be merged. Close it with a motivated decision instead (for example rejected as a duplicate).",
     noSuchIdea: (reference: string) => `There is no submitted idea numbered ${reference}.`,
     sameIdea: "Choose an idea other than this one.",
     targetMerged: (reference: string) => `${reference} has already been merged into another idea. Choose that idea instead.`,

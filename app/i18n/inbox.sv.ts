@@ -88,6 +88,7 @@ export const inboxSv = {
   merge: "Slå ihop",
   saving: "Sparar …",
   errors: {
+    notMergeableStage: "Idén har gått vidare från bedömning och kan inte slås ihop. Avsluta den i stället med ett motiverat beslut (till exempel avslagen som dubblett).",
     noSuchIdea: (reference: string) => `Det finns ingen inskickad idé med numret ${reference}.`,
     sameIdea: "Välj en annan idé än den här.",
     targetMerged: (reference: string) => `${reference} är redan sammanslagen med en annan idé. Välj den idé den slogs ihop med.`,

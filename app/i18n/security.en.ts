@@ -169,6 +169,7 @@ export const securityEn: typeof securitySv = {
       submitting: "Recording …",
     },
     withdraw: "Withdraw the request",
+    withdrawLabel: (standard: string) => `Withdraw the request to deviate from ${standard}`,
     withdrawing: "Withdrawing …",
     errorSummaryTitle: "It could not be saved",
     yourText: "What you wrote (not saved):",

@@ -172,6 +172,7 @@ export const securitySv = {
       submitting: "Registrerar …",
     },
     withdraw: "Återkalla begäran",
+    withdrawLabel: (standard: string) => `Återkalla begäran om avsteg från ${standard}`,
     withdrawing: "Återkallar …",
     errorSummaryTitle: "Det gick inte att spara",
     yourText: "Det du skrev (sparades inte):",

@@ -126,6 +126,8 @@ export const sv = {
   benefits: benefitsSv,
   sso: ssoSv,
   errors: {
+    signInRequired: "Du behöver logga in.",
+    forbiddenAction: "Du har inte behörighet att göra detta.",
     notFoundTitle: "Sidan finns inte",
     notFoundText: "Sidan du försökte nå finns inte eller har flyttats. Kontrollera adressen eller gå tillbaka till startsidan.",
     forbiddenTitle: "Du har inte behörighet",

@@ -6,7 +6,7 @@ export type IdeaEventKind =
   | "submitted" | "edited" | "stage_changed" | "owner_changed" | "commented" | "comment_edited"
   | "supported" | "merged_into" | "merged_from"
   | "assessors_assigned" | "assessment_completed" | "security_screened" | "deviation_requested" | "deviation_decided"
-  | "pilot_planned" | "pilot_evaluated";
+  | "pilot_planned" | "pilot_evaluated" | "business_case_saved";
 
 /** Adds one event to an idea's timeline (call it in the same transaction as the change it records). */
 export async function recordIdeaEvent(

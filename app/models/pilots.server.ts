@@ -232,13 +232,20 @@ export async function replacePilotIndicators(
   })).execute();
 }
 
+/**
+ * Inserts an evaluation. Call it with the pilot plan locked: its time is never earlier than the idea's
+ * latest evaluation, so "the latest counts" follows the order in which evaluations were recorded even
+ * when `evaluatedAt` was taken before the lock was granted.
+ */
 export async function insertPilotEvaluation(trx: Db, input: {
   ideaId: string; verdict: PilotVerdict; summary: string; lessonsLearned: string; outcomes: IndicatorOutcome[];
   evaluatedBy: string; evaluatedAt: Date;
 }): Promise<string> {
+  const after = sql<Date>`greatest(${input.evaluatedAt}::timestamptz, (
+    select max(evaluated_at) + interval '1 millisecond' from pilot_evaluations where idea_id = ${input.ideaId}))`;
   const row = await trx.insertInto("pilot_evaluations").values({
     idea_id: input.ideaId, verdict: input.verdict, summary: input.summary, lessons_learned: input.lessonsLearned,
-    indicator_outcomes: JSON.stringify(input.outcomes), evaluated_by: input.evaluatedBy, evaluated_at: input.evaluatedAt,
+    indicator_outcomes: JSON.stringify(input.outcomes), evaluated_by: input.evaluatedBy, evaluated_at: after,
   }).returning("id").executeTakeFirstOrThrow();
   return row.id;
 }

@@ -2,7 +2,10 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, Field, type FieldErrors, fieldErrorsOf, useValidatedForm } from "~/components/forms";
 import { messagesFor } from "~/i18n";
-import { getInboxOverdueDays } from "~/models/app-settings.server";
+import { BusinessCaseDefaultsForm } from "~/components/business-case/defaults-form";
+import { getBusinessCaseDefaults, getInboxOverdueDays } from "~/models/app-settings.server";
+import { businessCaseDefaultsSchema, type BusinessCaseDefaultsFields, parseAmount, parseDecimal, percentToRate } from "~/schemas/business-case";
+import { updateBusinessCaseDefaults } from "~/services/business-case.server";
 import { overdueSettingSchema, type OverdueSettingInput } from "~/schemas/inbox";
 import { updateInboxOverdueDays } from "~/services/inbox-settings.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -14,14 +17,16 @@ export const meta: MetaFunction = () => [{ title: messagesFor("sv").inbox.settin
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.settings.manage");
   const { db } = await getDatabase();
-  return { overdueDays: await getInboxOverdueDays(db) };
+  return { overdueDays: await getInboxOverdueDays(db), businessCaseDefaults: await getBusinessCaseDefaults(db) };
 }
 
 type ActionData = { fieldErrors: FieldErrors; values: Partial<OverdueSettingInput> };
+type DefaultsActionData = { intent: "business_case_defaults"; fieldErrors: FieldErrors; values: Partial<BusinessCaseDefaultsFields> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "admin.settings.manage");
   const form = Object.fromEntries(await request.formData());
+  if (form.intent === "business_case_defaults") return saveBusinessCaseDefaults(form, user.id, context.clientIp ?? null);
   const parsed = overdueSettingSchema.safeParse(form);
   if (!parsed.success) {
     const values = { overdueDays: typeof form.overdueDays === "string" ? form.overdueDays : "" };
@@ -34,25 +39,48 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/admin/installningar?meddelande=${changed ? "installningar-sparade" : "ingen-andring"}`);
 }
 
+/** The second form: defaults for new business cases (issue 7). */
+async function saveBusinessCaseDefaults(form: Record<string, FormDataEntryValue>, actorId: string, ipAddress: string | null) {
+  const parsed = businessCaseDefaultsSchema.safeParse(form);
+  if (!parsed.success) {
+    const text = (v: unknown) => (typeof v === "string" ? v : "");
+    const values = { horizonYears: text(form.horizonYears), discountRate: text(form.discountRate), hourlyCost: text(form.hourlyCost) };
+    return data<DefaultsActionData>({ intent: "business_case_defaults", fieldErrors: fieldErrorsOf(parsed.error), values }, { status: 400 });
+  }
+  const { db } = await getDatabase();
+  const { changed } = await updateBusinessCaseDefaults(db, {
+    actorId, ipAddress, defaults: {
+      horizonYears: Number(parsed.data.horizonYears.trim()),
+      discountRate: percentToRate(parseDecimal(parsed.data.discountRate, 2)!),
+      hourlyCost: parseAmount(parsed.data.hourlyCost)!,
+    },
+  });
+  return redirect(`/admin/installningar?meddelande=${changed ? "kalkyl-standard-sparad" : "ingen-andring"}`);
+}
+
 export default function AdminSettings() {
-  const { overdueDays } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const { overdueDays, businessCaseDefaults } = useLoaderData<typeof loader>();
+  const answer = useActionData<ActionData | DefaultsActionData>();
+  const defaultsAnswer = answer && "intent" in answer ? answer : undefined;
+  const actionData = answer && !("intent" in answer) ? answer : undefined;
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const t = useMessages().inbox;
+  const messages = useMessages();
+  const t = messages.inbox;
   const { form, formRef, onSubmit, field } = useValidatedForm({
     schema: overdueSettingSchema,
     defaultValues: { overdueDays: actionData?.values.overdueDays ?? String(overdueDays) },
     serverErrors: actionData?.fieldErrors,
   });
   const error = form.formState.errors.overdueDays?.message;
-  const submitting = navigation.state === "submitting";
+  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") !== "business_case_defaults";
   const notice = searchParams.get("meddelande");
   return (
     <section aria-labelledby="installningar-rubrik">
       <h2 id="installningar-rubrik" className="admin__page-heading">{t.settings.heading}</h2>
       <div role="status" className="admin-notice">
-        {notice && !actionData && t.notices[notice] && <p className="alert alert--success">{t.notices[notice]}</p>}
+        {notice && !answer && t.notices[notice] && <p className="alert alert--success">{t.notices[notice]}</p>}
+        {notice === "kalkyl-standard-sparad" && !answer && <p className="alert alert--success">{messages.businessCase.defaults.saved}</p>}
       </div>
       <ErrorSummary errors={{ ...(actionData?.fieldErrors ?? {}), ...(error ? { overdueDays: error } : {}) }} title={t.errorSummaryTitle} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack panel">
@@ -65,6 +93,7 @@ export default function AdminSettings() {
           {submitting ? t.saving : t.settings.save}
         </button>
       </Form>
+      <BusinessCaseDefaultsForm defaults={businessCaseDefaults} values={defaultsAnswer?.values} serverErrors={defaultsAnswer?.fieldErrors} />
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { daysBetween, useFormat } from "~/components/idea/format";
 import { IdeaFacts } from "~/components/idea/idea-facts";
 import { Timeline } from "~/components/idea/timeline";
 import { StagePanel } from "~/components/gates/stage-panel";
+import { BusinessCaseSummary } from "~/components/business-case/summary-card";
+import { BenefitsSummary } from "~/components/benefits/benefits-summary";
 import { AssessmentSummaryCard } from "~/components/assessment/assessment-summary";
 import { PilotSummary } from "~/components/pilot/pilot-summary";
 import { IdeaDeviations } from "~/components/security/idea-deviations";
@@ -19,7 +21,11 @@ import { ideaTimeline, isFollowing, supportSummary } from "~/models/idea-queries
 import { ideaIdSchema, ideaPageActionSchema } from "~/schemas/idea-page";
 import { addComment, editComment } from "~/services/comments.server";
 import { stagePanelFor } from "~/services/gate-view.server";
+import { benefitsSummaryFor } from "~/services/benefits.server";
+import { businessCaseSummaryFor } from "~/services/business-case.server";
+import benefitsStyles from "~/styles/benefits.css";
 import { ideaWorkSummaries } from "~/services/idea-work-summaries.server";
+import businessCaseStyles from "~/styles/business-case.css";
 import assessmentStyles from "~/styles/assessment.css";
 import gatesStyles from "~/styles/gates.css";
 import pilotStyles from "~/styles/pilot.css";
@@ -30,11 +36,14 @@ import { getDatabase } from "~/utils/db.server";
 import { useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () =>
-  [ideasStyles, gatesStyles, assessmentStyles, securityStyles, pilotStyles].map((href) => ({ rel: "stylesheet", href }));
+  [ideasStyles, gatesStyles, assessmentStyles, securityStyles, pilotStyles, businessCaseStyles, benefitsStyles].map((href) => ({ rel: "stylesheet", href }));
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idé"} – Idéslussen` }];
 
 const EVENT_STEP = 100;
-const WORK_PATHS = { assessment: "bedomning", security: "sakerhet", deviations: "avsteg", pilot: "pilot" } as const;
+const WORK_PATHS = {
+  assessment: "bedomning", businessCase: "nyttokalkyl", security: "sakerhet", deviations: "avsteg", pilot: "pilot",
+  benefits: "nyttorealisering",
+} as const;
 const notFound = () => new Response(messagesFor("sv").ideas.page.notFound, { status: 404 });
 
 /** The idea for this request, or a thrown 404 (unknown, malformed, or someone else's draft). */
@@ -64,10 +73,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeline: await ideaTimeline(db, idea.id, limit),
     eventLimit: limit,
     canComment: idea.submitted_at !== null && can(user, "idea.comment", resource),
-    stagePanel: await stagePanelFor(db, { actor: user, resource, idea }),
-    work: await ideaWorkSummaries(db, { actor: user, resource, idea }),
+    ...await loadGateWork(db, user, resource, idea),
     now: new Date().toISOString(),
   };
+}
+
+/** The stage panel, the work summaries and the business case in brief, fetched side by side. */
+async function loadGateWork(
+  db: Awaited<ReturnType<typeof loadIdea>>["db"], user: Awaited<ReturnType<typeof loadIdea>>["user"],
+  resource: Awaited<ReturnType<typeof loadIdea>>["resource"], idea: Awaited<ReturnType<typeof loadIdea>>["idea"],
+) {
+  const submitted = idea.submitted_at !== null;
+  const [stagePanel, work, businessCase, benefits] = await Promise.all([
+    stagePanelFor(db, { actor: user, resource, idea }),
+    ideaWorkSummaries(db, { actor: user, resource, idea }),
+    submitted ? businessCaseSummaryFor(db, idea.id) : null,
+    submitted ? benefitsSummaryFor(db, idea.id) : null,
+  ]);
+  return { stagePanel, work, businessCase, benefits };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -106,7 +129,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea, userId, support, following, comments, timeline, eventLimit, canComment, now, stagePanel, work } = useLoaderData<typeof loader>();
+  const { idea, userId, support, following, comments, timeline, eventLimit, canComment, now, stagePanel, work, businessCase, benefits } = useLoaderData<typeof loader>();
   const actionData = useActionData<IdeaActionData>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -147,9 +170,11 @@ export default function IdeaPage() {
             />
           )}
           {work?.assessment && <AssessmentSummaryCard summary={work.assessment} />}
+          {stagePanel && <BusinessCaseSummary ideaId={idea.id} summary={businessCase} />}
           {work?.screening && <ScreeningSummary ideaId={idea.id} summary={work.screening} canEdit={work.canEditScreening} />}
           {work?.deviations && <IdeaDeviations ideaId={idea.id} deviations={work.deviations} canRequest={work.canRequestDeviation} />}
           {work && <PilotSummary ideaId={idea.id} summary={work.pilot} canWork={work.canWorkOnPilot} />}
+          <BenefitsSummary summary={benefits} />
           <Comments comments={comments} userId={userId} canComment={canComment} actionData={actionData} />
           <h2 id="handelser">{t.timelineHeading}</h2>
           <Timeline entries={timeline.entries} more={timeline.more} moreHref={`?handelser=${eventLimit + EVENT_STEP}#handelser`} />

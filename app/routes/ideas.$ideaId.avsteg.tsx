@@ -12,7 +12,7 @@ import { deviationDecisionSchema, deviationRequestSchema, deviationWithdrawSchem
 import { decideDeviation, requestDeviation, withdrawDeviation } from "~/services/deviations.server";
 import ideasStyles from "~/styles/ideas.css";
 import securityStyles from "~/styles/security.css";
-import { requirePermission } from "~/utils/auth.server";
+import { forbidden, requirePermission } from "~/utils/auth.server";
 import { useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }, { rel: "stylesheet", href: securityStyles }];
@@ -62,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.success) return refused(400, { fieldErrors: fieldErrorsOf(parsed.error) });
     const result = await decideDeviation(db, { ...base, actor: user, deviationId: parsed.data.deviationId, decision: parsed.data.decision, motivation: parsed.data.motivation });
     if (result.ok) return back("avsteg-beslutat");
-    if (result.reason === "not_allowed") throw new Response("Du har inte behörighet att göra detta.", { status: 403 });
+    if (result.reason === "not_allowed") throw forbidden();
     if (result.reason === "not_found") return refused(400, { formError: t.errors.deviationNotFound });
     const current = result.current;
     return refused(409, {
@@ -131,7 +131,7 @@ export default function IdeaDeviationsPage() {
             <DeviationDetails key={d.id} deviation={d}>
               {d.status === "requested" && (
                 <div className="deviation__actions">
-                  {(d.requestedBy === loaded.userId || loaded.isAdmin) && <WithdrawDeviationForm deviationId={d.id} />}
+                  {(d.requestedBy === loaded.userId || loaded.isAdmin) && <WithdrawDeviationForm deviationId={d.id} standard={d.standard} />}
                 </div>
               )}
               {d.status === "requested" && loaded.canDecide && <DecideDeviationForm deviationId={d.id} actionData={lost ? undefined : actionData} />}

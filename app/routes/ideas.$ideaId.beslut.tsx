@@ -1,5 +1,4 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { requireSubmittedIdea } from "~/utils/idea-guard.server";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { fieldErrorsOf } from "~/components/forms";
 import { type DecisionActionData, GateDecisionForm } from "~/components/gates/gate-decision-form";
@@ -10,6 +9,8 @@ import { gateDecisionSchema } from "~/schemas/gate-decision";
 import { decideGate } from "~/services/gate-decision.server";
 import { gateViewFor } from "~/services/gate-view.server";
 import gatesStyles from "~/styles/gates.css";
+import { requirePermission } from "~/utils/auth.server";
+import { requireSubmittedIdea } from "~/utils/idea-guard.server";
 import { useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: gatesStyles }];
@@ -17,16 +18,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: messagesFor("sv").gates.page.title(data?.idea.reference ?? "") },
 ];
 
-/** Signed in, the idea is submitted and this person decides some move from its stage – or 401/403/404. */
-async function authorise(request: Request, rawId: string | undefined) {
-  return requireSubmittedIdea(request, rawId, "idea.decide_gate");
-}
+type Found = Awaited<ReturnType<typeof requireSubmittedIdea>>;
 
 /** The idea as the decision page shows it, and the moves open to this person now. */
-async function pageState(db: Awaited<ReturnType<typeof authorise>>["db"], user: Awaited<ReturnType<typeof authorise>>["user"], ideaId: string) {
-  const found = await findVisibleIdea(db, ideaId, user.id);
-  if (!found) throw new Response(messagesFor("sv").ideas.page.notFound, { status: 404 });
-  const { idea, resource } = found;
+async function pageState({ db, user, idea, resource }: Pick<Found, "db" | "user" | "idea" | "resource">) {
   const gate = await gateViewFor(db, { actor: user, resource, ideaId: idea.id });
   return {
     idea: {
@@ -37,19 +32,37 @@ async function pageState(db: Awaited<ReturnType<typeof authorise>>["db"], user: 
   };
 }
 
+/** The page: signed in, the idea is submitted and this person decides some move from its stage – or 401/403/404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, user, idea } = await authorise(request, params.ideaId);
-  return pageState(db, user, idea.id);
+  return pageState(await requireSubmittedIdea(request, params.ideaId, "idea.decide_gate"));
 }
 
+/**
+ * The decision. The route asks only whether this person decides gates at all and may see the idea:
+ * whether they may take this move is judged by the service against the idea as it is when the decision
+ * is made – after its version check, so someone who lost a race is told the idea changed (409, with
+ * what they typed), not just refused.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { db, user, idea } = await authorise(request, params.ideaId);
+  await requirePermission(request, "idea.decide_gate");
+  const { db, user, idea, resource } = await requireSubmittedIdea(request, params.ideaId);
   const t = messagesFor("sv").gates;
   const form = Object.fromEntries(await request.formData());
   const values = Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === "string"));
   const refused = async (status: number, body: Pick<DecisionActionData, "formError" | "fieldErrors">) =>
-    data<DecisionActionData>({ values, ...body, fresh: await pageState(db, user, idea.id) }, { status });
+    data<DecisionActionData>({ values, ...body, fresh: await freshState() }, { status });
+  const freshState = async () => {
+    const found = await findVisibleIdea(db, idea.id, user.id);
+    if (!found) throw new Response(messagesFor("sv").ideas.page.notFound, { status: 404 });
+    return pageState({ db, user, ...found });
+  };
 
+  if (!can(user, "idea.decide_gate", resource)) {
+    // A page opened on an earlier version: the idea moved on to a stage that is not this person's.
+    const seen = Number(values.version);
+    const stale = /^\d{1,9}$/.test(values.version ?? "") && seen !== idea.version;
+    return refused(stale ? 409 : 403, { formError: stale ? t.errors.conflict : t.errors.notAllowed });
+  }
   const parsed = gateDecisionSchema.safeParse(form);
   if (!parsed.success) return refused(400, { fieldErrors: fieldErrorsOf(parsed.error) });
   const result = await decideGate(db, {

@@ -4,6 +4,7 @@ import { fieldErrorsOf } from "~/components/forms";
 import { type ManageActionData, MergeForm, ReassignForm, TakeForm } from "~/components/inbox/manage-forms";
 import { wholeDaysBetween } from "~/domain/inbox";
 import { can } from "~/domain/permissions";
+import { mayMergeAt } from "~/domain/stage-machine";
 import { messagesFor } from "~/i18n";
 import { assignablePeople, findManagedIdea } from "~/models/inbox.server";
 import { unitPathOf } from "~/models/unit-path.server";
@@ -89,8 +90,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       expectedVersion: Number(parsed.data.version), now: base.now, ipAddress: base.ipAddress,
     });
     if (!result.ok) {
-      return result.reason === "conflict"
-        ? refused(409, { formError: idea.mergedIntoId ? t.errors.alreadyMerged : t.conflict })
+      return result.reason === "conflict" ? refused(409, { formError: idea.mergedIntoId ? t.errors.alreadyMerged : t.conflict })
+        : result.reason === "stage" ? refused(409, { formError: t.errors.notMergeableStage })
         : refused(400, { fieldErrors: { targetReference: result.message } });
     }
     return redirect(`/ideas/${idea.id}/hantera?meddelande=ideer-sammanslagna`);
@@ -147,8 +148,9 @@ export default function ManageIdea() {
           </section>
           <section className="panel" aria-labelledby="sla-ihop-rubrik">
             <h2 id="sla-ihop-rubrik" className="panel__heading">{t.mergeHeading}</h2>
-            <p>{t.mergeText}</p>
-            <MergeForm version={idea.version} actionData={actionData} />
+            {mayMergeAt(idea.stage) ? (
+              <><p>{t.mergeText}</p><MergeForm version={idea.version} actionData={actionData} /></>
+            ) : <p>{t.errors.notMergeableStage}</p>}
           </section>
         </div>
       )}

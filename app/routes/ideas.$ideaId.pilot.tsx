@@ -14,7 +14,7 @@ import { evaluationFormSchema, evaluationInputOf, formFieldsOf, planFormSchema, 
 import { evaluatePilot, pilotPageFor, savePilotPlan } from "~/services/pilots.server";
 import adminStyles from "~/styles/admin.css";
 import pilotStyles from "~/styles/pilot.css";
-import { requirePermission } from "~/utils/auth.server";
+import { forbidden, requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
 import { useMessages } from "~/utils/locale";
 
@@ -64,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await savePilotPlan(db, { ...base, expectedVersion: Number(parsed.data.version), plan: planInputOf(parsed.data) });
     if (result.ok) return redirect(`/ideas/${idea.id}/pilot?meddelande=${result.changed ? "plan-sparad" : "plan-oforandrad"}#pilotplan`);
     switch (result.reason) {
-      case "not_allowed": throw new Response("Du har inte behörighet att göra detta.", { status: 403 });
+      case "not_allowed": throw forbidden();
       case "incomplete": return refused(400, { formError: t.errors.planIncomplete });
       case "owner_invalid": return refused(400, { fieldErrors: { ownerId: t.errors.ownerInvalid } });
       case "unit_invalid": return refused(400, { fieldErrors: { unitIds: t.errors.unitInvalid } });
@@ -80,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     if (result.ok) return redirect(`/ideas/${idea.id}/pilot?meddelande=utvardering-sparad#utvarderingar`);
     switch (result.reason) {
-      case "not_allowed": throw new Response("Du har inte behörighet att göra detta.", { status: 403 });
+      case "not_allowed": throw forbidden();
       case "stage": case "merged": case "no_plan": return refused(409, { formError: t.evaluationForm.refused[result.reason] });
       case "conflict": case "not_found": return refused(409, { formError: t.errors.evaluationPlanChanged });
     }

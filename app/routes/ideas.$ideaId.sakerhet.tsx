@@ -15,7 +15,7 @@ import { screeningAnswersOf, screeningFieldsOf, screeningFormSchema } from "~/sc
 import { saveScreening } from "~/services/security-screening.server";
 import ideasStyles from "~/styles/ideas.css";
 import securityStyles from "~/styles/security.css";
-import { requirePermission } from "~/utils/auth.server";
+import { forbidden, requirePermission } from "~/utils/auth.server";
 import { useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }, { rel: "stylesheet", href: securityStyles }];
@@ -31,7 +31,7 @@ const notFound = () => new Response(messagesFor("sv").ideas.page.notFound, { sta
  */
 async function authorise(request: Request, rawId: string | undefined) {
   const found = await requireSubmittedIdea(request, rawId);
-  if (!mayReadScreening(found.user, found.resource)) throw new Response("Du har inte behörighet att göra detta.", { status: 403 });
+  if (!mayReadScreening(found.user, found.resource)) throw forbidden();
   return found;
 }
 

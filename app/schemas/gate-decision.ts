@@ -1,16 +1,15 @@
 import { z } from "zod";
+import { gatesSv } from "~/i18n/gates.sv";
 
 // The gate decision form on /ideas/<id>/beslut. Used by the form (client) and the action (server);
 // which moves exist and who may take them is the stage machine's business, checked by the service.
 
+const e = gatesSv.errors;
+
 export const gateDecisionSchema = z.object({
-  version: z.string({ error: "Ladda om sidan och försök igen." }).regex(/^\d{1,9}$/, "Ladda om sidan och försök igen."),
-  transitionId: z.string({ error: "Välj ett beslut." }).trim().min(1, "Välj ett beslut.")
-    .regex(/^[a-z_]{2,60}$/, "Välj ett beslut i listan."),
-  motivation: z.string({ error: "Skriv en motivering till beslutet." }).trim()
-    .min(1, "Skriv en motivering till beslutet.")
-    .max(10_000, "Motiveringen får vara högst 10 000 tecken."),
-  meetingReference: z.string().trim().max(200, "Mötesreferensen får vara högst 200 tecken.").optional()
-    .transform((v) => (v ? v : null)),
+  version: z.string({ error: e.reload }).regex(/^\d{1,9}$/, e.reload),
+  transitionId: z.string({ error: e.chooseMove }).trim().min(1, e.chooseMove).regex(/^[a-z_]{2,60}$/, e.chooseMove),
+  motivation: z.string({ error: e.motivationRequired }).trim().min(1, e.motivationRequired).max(10_000, e.motivationTooLong),
+  meetingReference: z.string().trim().max(200, e.meetingTooLong).optional().transform((v) => (v ? v : null)),
 });
 export type GateDecisionInput = z.input<typeof gateDecisionSchema>;

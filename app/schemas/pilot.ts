@@ -204,6 +204,6 @@ export const lessonSearchSchema = z.object({
   q: z.string().trim().max(200, pilotSv.lessons.errors.q).default(""),
   slutsats: z.enum(["", ...PILOT_VERDICTS], { error: pilotSv.lessons.errors.verdict }).default(""),
   forvaltning: z.union([z.literal(""), z.guid(pilotSv.lessons.errors.unit)]).default(""),
-  sida: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  sida: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
 export type LessonSearchInput = z.infer<typeof lessonSearchSchema>;

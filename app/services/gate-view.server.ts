@@ -4,6 +4,7 @@ import { type Actor, can, coversUnit, type IdeaResource } from "~/domain/permiss
 import {
   type DeciderFacts, type GateRequirement, type IdeaPosition, movesFor, transitionsFrom, unmetRequirements,
 } from "~/domain/stage-machine";
+import { benefitsOpen } from "~/domain/benefits-realisation";
 import { gatherGateEvidence } from "~/models/gate-evidence.server";
 import { listGateDecisions } from "~/models/gate-decisions.server";
 
@@ -51,7 +52,7 @@ export async function gateViewFor(db: Kysely<Database>, input: { actor: Actor; r
 }
 
 /** The pages where the work behind the gates is done, and whether this person may open each. */
-export type WorkLink = "assessment" | "security" | "deviations" | "pilot";
+export type WorkLink = "assessment" | "businessCase" | "security" | "deviations" | "pilot" | "benefits";
 
 /**
  * Everything the idea page's "Steg och beslut" panel needs, for one person: the next gate's checklist,
@@ -70,9 +71,11 @@ export async function stagePanelFor(
   const handles = can(actor, "idea.screen_security", resource);
   const workLinks: WorkLink[] = [
     ...(can(actor, "idea.view_assessments", resource) ? (["assessment"] as const) : []),
+    "businessCase" as const,
     ...(handles || resource.submitterId === actor.id ? (["security"] as const) : []),
     "deviations" as const,
     ...(can(actor, "idea.plan_pilot", resource) || can(actor, "idea.evaluate_pilot", resource) ? (["pilot"] as const) : []),
+    ...(benefitsOpen({ stage: resource.stage, outcome: resource.outcome ?? null }) ? (["benefits"] as const) : []),
   ];
   return {
     checklist,

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { parseReference } from "~/domain/inbox";
 import { type Actor, can } from "~/domain/permissions";
+import { mayMergeAt } from "~/domain/stage-machine";
 import { messagesFor } from "~/i18n";
 import { writeAudit } from "~/models/audit-log.server";
 import { recordIdeaEvent } from "~/models/idea-events.server";
@@ -13,6 +14,8 @@ export type MergeResult =
   | { ok: true; targetId: string; targetReference: string }
   /** The idea changed (or was merged) since the person saw it. */
   | { ok: false; reason: "conflict" }
+  /** The idea is past bedömning: it leaves the pipeline only by a gate decision. */
+  | { ok: false; reason: "stage" }
   /** Something about the chosen target; `message` belongs to the target-reference field. */
   | { ok: false; reason: "target"; message: string };
 
@@ -48,6 +51,7 @@ export async function mergeIdeas(
     const source = await findManagedIdea(trx, input.sourceId);
     const target = await findManagedIdea(trx, targetId);
     if (!source || source.version !== input.expectedVersion || source.mergedIntoId) return { ok: false, reason: "conflict" };
+    if (!mayMergeAt(source.stage)) return { ok: false, reason: "stage" };
     const targetRef = target?.reference ?? typed;
     if (!target || !target.submittedAt) return { ok: false, reason: "target", message: t.errors.noSuchIdea(typed) };
     if (target.mergedIntoId === source.id) return { ok: false, reason: "target", message: t.errors.targetMergedIntoThis(targetRef) };

@@ -1,3 +1,4 @@
+import { messagesFor } from "~/i18n";
 import { redirect } from "@remix-run/node";
 import { type Action, can } from "~/domain/permissions";
 import { findSessionUser, type SessionUser } from "~/models/session.server";
@@ -61,14 +62,19 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const back = `${url.pathname}${url.search}`;
     throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
   }
-  throw new Response("Du behöver logga in.", { status: 401 });
+  throw new Response(messagesFor("sv").errors.signInRequired, { status: 401 });
 }
 
 /** Signed in and allowed to take `action` on `resource`, or 401/403. */
 export async function requirePermission(request: Request, action: Action, resource?: unknown): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!can(user, action, resource)) {
-    throw new Response("Du har inte behörighet att göra detta.", { status: 403 });
+    throw forbidden();
   }
   return user;
+}
+
+/** The 403 answer for a refused action (thrown by guards and by routes whose service said no). */
+export function forbidden(): Response {
+  return new Response(messagesFor("sv").errors.forbiddenAction, { status: 403 });
 }

@@ -4,6 +4,7 @@ import { type Kysely, sql } from "kysely";
 // The business case in full (issue 7): line category and certainty, scenario multipliers, versions
 // kept for good (every gate decision names the version it was taken on), defaults set by
 // administrators, and benefits realisation (actual costs and savings per year, indicator actuals).
+// Also an index the focus-area filter of the idea list and the pipeline board needs.
 
 const statements = [
   sql`alter table business_case_lines add column category text not null default ''
@@ -88,6 +89,10 @@ const statements = [
       updated_at timestamptz not null default now(),
       primary key (indicator_id, year_index)
     )`,
+
+  // The idea list and the pipeline board filter by focus area (focus_areas @> array[…]).
+  sql`create index ideas_focus_areas_idx on ideas using gin (focus_areas)
+      where submitted_at is not null`,
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -95,6 +100,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index if exists ideas_focus_areas_idx`.execute(db);
   await sql`drop table if exists pilot_indicator_actuals`.execute(db);
   await sql`drop table if exists business_case_actuals`.execute(db);
   await sql`delete from app_settings where key like 'business_case_%'`.execute(db);

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { hashPassword } from "../../app/utils/password.server";
-import type { Database } from "../schema";
+import type { BusinessCaseSnapshot, Database } from "../schema";
 import { syncReferenceCounters } from "./reference-counters";
 import { demoIdeas, demoPeople, demoUnits, type DemoIdea } from "./demo-data";
 import { replayDemoDecisions, seedDemoPipeline } from "./demo-pipeline";
@@ -165,6 +165,58 @@ async function insertDemoIdea(
     events.push({ kind: "submitted", actor_id: userId(idea.submitterKey), payload: {}, created_at: submittedAt });
   }
 
+  // The business case is inserted before the decisions, as version 1 (issue 7): decisions taken after it
+  // existed name that version, as app/services/gate-decision.server.ts does.
+  let caseSavedAt: Date | null = null;
+  if (idea.businessCase) {
+    const bc = idea.businessCase;
+    const intoPrioritering = idea.decisions.find((d) => d.toStage === "prioritering");
+    caseSavedAt = daysAgo(intoPrioritering
+      ? Math.min(idea.submittedDaysAgo, intoPrioritering.daysAgo + 1)
+      : Math.max(0, idea.submittedDaysAgo - 1));
+    const savedBy = idea.ownerKey === null ? null : userId(idea.ownerKey);
+    const startYear = caseSavedAt.getUTCFullYear();
+    const lines = bc.lines.map((line) => ({
+      kind: line.kind, description: line.description, category: "", certainty: "medel" as const,
+      unitId: unitId(line.unitKey), amounts: line.amounts,
+    }));
+    await trx
+      .insertInto("business_cases")
+      .values({
+        idea_id: ideaId,
+        horizon_years: bc.horizonYears,
+        discount_rate: bc.discountRate,
+        hourly_cost: bc.hourlyCost,
+        non_monetary_benefits: bc.nonMonetaryBenefits,
+        start_year: startYear,
+        updated_by: savedBy,
+        created_at: caseSavedAt,
+        updated_at: caseSavedAt,
+      })
+      .execute();
+    await trx
+      .insertInto("business_case_lines")
+      .values(lines.map((line, position) => ({
+        idea_id: ideaId,
+        position,
+        kind: line.kind,
+        description: line.description,
+        unit_id: line.unitId,
+        amounts: sql<number[]>`${sql.val(line.amounts)}::bigint[]`,
+      })))
+      .execute();
+    const snapshot: BusinessCaseSnapshot = {
+      horizonYears: bc.horizonYears, discountRate: bc.discountRate, hourlyCost: bc.hourlyCost, startYear,
+      nonMonetaryBenefits: bc.nonMonetaryBenefits,
+      scenarios: { low: { savings: 0.7, costs: 1.2 }, high: { savings: 1.2, costs: 0.9 } },
+      lines,
+    };
+    await trx
+      .insertInto("business_case_versions")
+      .values({ idea_id: ideaId, version: 1, snapshot: JSON.stringify(snapshot), saved_by: savedBy, saved_at: caseSavedAt })
+      .execute();
+  }
+
   let fromStage = "inskickad" as DemoIdea["stage"];
   for (const [index, decision] of idea.decisions.entries()) {
     const decidedAt = daysAgo(decision.daysAgo);
@@ -181,6 +233,7 @@ async function insertDemoIdea(
         decided_at: decidedAt,
         idea_version: index + 1,
         is_override: moves[index]!.authority === "override",
+        business_case_version: caseSavedAt !== null && caseSavedAt.getTime() <= decidedAt.getTime() ? 1 : null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -248,30 +301,5 @@ async function insertDemoIdea(
       .execute();
   }
 
-  if (idea.businessCase) {
-    const bc = idea.businessCase;
-    await trx
-      .insertInto("business_cases")
-      .values({
-        idea_id: ideaId,
-        horizon_years: bc.horizonYears,
-        discount_rate: bc.discountRate,
-        hourly_cost: bc.hourlyCost,
-        non_monetary_benefits: bc.nonMonetaryBenefits,
-        updated_by: idea.ownerKey === null ? null : userId(idea.ownerKey),
-      })
-      .execute();
-    await trx
-      .insertInto("business_case_lines")
-      .values(bc.lines.map((line, position) => ({
-        idea_id: ideaId,
-        position,
-        kind: line.kind,
-        description: line.description,
-        unit_id: unitId(line.unitKey),
-        amounts: sql<number[]>`${sql.val(line.amounts)}::bigint[]`,
-      })))
-      .execute();
-  }
   return ideaId;
 }

@@ -242,6 +242,25 @@ describe("two people deciding on the same version", () => {
     expect((await idea(id)).version).toBe(2);
   });
 
+  it("tells the one who lost the race that the idea changed, even when the new stage is no longer theirs to decide", async () => {
+    const id = await newIdea(ostermalmId);
+    await decide(id, "kontaktperson", { transitionId: "start_assessment", version: 1 });
+    await evidence.assessment(id);
+    await evidence.businessCase(id);
+    // The kontaktperson opened the page at version 2; meanwhile the idea went on to prioritering (styrgrupp's).
+    expect((await decide(id, "admin", { transitionId: "to_prioritisation", version: 2, motivation: "Brådskande." })).status).toBe(302);
+    const late = await decide(id, "kontaktperson", { transitionId: "bedomning_parkerad", version: 2, motivation: "Vänta ett år." });
+    expect(late.status).toBe(409);
+    expect(late.data.formError).toMatch(/har ändrats sedan du öppnade den/);
+    expect(late.data.values.motivation).toBe("Vänta ett år.");
+    expect(late.data.fresh.idea.stage).toBe("prioritering");
+    expect(late.data.fresh.moves).toEqual([]);
+    // With the fresh version the move is simply not theirs: 403, still with what they typed.
+    const notTheirs = await decide(id, "kontaktperson", { transitionId: "prioritering_parkerad", version: 3, motivation: "Vänta ett år." });
+    expect(notTheirs.status).toBe(403);
+    expect(notTheirs.data.values.motivation).toBe("Vänta ett år.");
+  });
+
   it("stays consistent under many simultaneous attempts through the service", async () => {
     const id = await newIdea(ostermalmId);
     const actor = { id: ids.kontaktperson!, name: "Johan", roles: ["medarbetare", "kontaktperson"] as const, scopeUnitIds: [ostermalmId] };

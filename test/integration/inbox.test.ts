@@ -209,6 +209,19 @@ describe(`inbox on ${testDatabaseKind()}`, () => {
     expect(again.status).toBe(409);
   });
 
+  it("refuses to merge an idea that has passed bedömning: it leaves the pipeline only by a gate decision", async () => {
+    const [prioritised] = await db.selectFrom("ideas").selectAll()
+      .where("unit_id", "in", ostermalmUnits).where("stage", "=", "prioritering").where("merged_into_id", "is", null)
+      .orderBy("submitted_at").limit(1).execute();
+    const [target] = await ostermalmIdeas("inskickad");
+    expect(prioritised && target).toBeTruthy();
+    const refused = await manage(prioritised!.id, [["intent", "merge"], ["version", String(prioritised!.version)],
+      ["targetReference", target!.reference!], ["motivation", "Dubblett."]], "admin");
+    expect(refused.status).toBe(409);
+    expect(refused.data.formError).toMatch(/kan inte slås ihop/);
+    expect((await ideaRow(prioritised!.id)).merged_into_id).toBeNull();
+  });
+
   it("flags overdue ideas by the setting, which administrators change with Swedish validation", async () => {
     const setDays = (value: string, who = "admin") =>
       call(settingsAction, postRequest("/admin/installningar", cookies[who]!, [["overdueDays", value]]));

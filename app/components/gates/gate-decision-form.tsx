@@ -47,56 +47,67 @@ export function GateDecisionForm(props: { ideaId: string; version: number; moves
   const moveError = errors.transitionId?.message;
   const selected = form.watch("transitionId");
   const overriding = props.moves.find((m) => m.id === selected)?.override ?? false;
+  const blocked = props.moves.filter((m) => m.unmet.length > 0);
+  const label = (move: GateMove) => (
+    <>
+      <strong>{t.transitions[move.id]?.label ?? move.id}</strong>
+      {" "}({messages.stages[move.to].name}{move.outcome && ` – ${messages.vocabulary.outcomes[move.outcome]}`})
+    </>
+  );
+  // Moves whose gate is not met are not radios (a disabled radio cannot be reached by keyboard): they are
+  // listed after the choice, each with what is missing and a link to where it is done.
+  const blockedList = blocked.length > 0 && (
+    <section className="gate-blocked" aria-labelledby="vantar-rubrik">
+      <h2 id="vantar-rubrik" className="h3">{t.page.blockedHeading}</h2>
+      <ul className="gate-blocked__list">
+        {blocked.map((move) => (
+          <li key={move.id}>
+            <p>{label(move)}</p>
+            <p>{t.transitions[move.id]?.description} {t.page.blockedHint}</p>
+            <RequirementList ideaId={props.ideaId} items={move.unmet.map((requirement) => ({ requirement, met: false }))} showFixLinks />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+  if (open.length === 0) return <><p>{t.page.noOpenMoves}</p>{blockedList}</>;
   return (
-    <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack gate-form">
-      <ErrorSummary errors={summary} title={t.page.errorSummaryTitle} />
-      <input type="hidden" {...field("version")} />
-      <fieldset
-        id={fieldId("transitionId")} tabIndex={-1}
-        className={`gate-moves${moveError ? " field--error" : ""}`}
-        aria-describedby={moveError ? `${fieldId("transitionId")}-error` : undefined}
-      >
-        <legend className="h3">{t.page.moveLegend}</legend>
-        {moveError && <p className="field__error" id={`${fieldId("transitionId")}-error`}>{moveError}</p>}
-        {props.moves.map((move) => {
-          const id = `${fieldId("transitionId")}-${move.id}`;
-          const copy = t.transitions[move.id];
-          const blocked = move.unmet.length > 0;
-          return (
-            <div key={move.id} className={`gate-move${blocked ? " gate-move--blocked" : ""}`}>
-              <input
-                type="radio" id={id} disabled={blocked}
-                aria-describedby={`${id}-beskrivning`} {...choice("transitionId", move.id)}
-              />
-              <label htmlFor={id}>
-                <strong>{copy?.label ?? move.id}</strong>
-                {" "}({messages.stages[move.to].name}{move.outcome && ` – ${messages.vocabulary.outcomes[move.outcome]}`})
-              </label>
-              <div id={`${id}-beskrivning`} className="gate-move__text">
-                <p>{copy?.description}</p>
-                {blocked && (
-                  <>
-                    <p>{t.page.blockedHint}</p>
-                    <RequirementList ideaId={props.ideaId} items={move.unmet.map((requirement) => ({ requirement, met: false }))} showFixLinks />
-                  </>
-                )}
+    <>
+      <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack gate-form">
+        <ErrorSummary errors={summary} title={t.page.errorSummaryTitle} />
+        <input type="hidden" {...field("version")} />
+        <fieldset
+          id={fieldId("transitionId")} tabIndex={-1}
+          className={`gate-moves${moveError ? " field--error" : ""}`}
+          aria-describedby={moveError ? `${fieldId("transitionId")}-error` : undefined}
+        >
+          <legend className="h3">{t.page.moveLegend}</legend>
+          {moveError && <p className="field__error" id={`${fieldId("transitionId")}-error`}>{moveError}</p>}
+          {open.map((move) => {
+            const id = `${fieldId("transitionId")}-${move.id}`;
+            return (
+              <div key={move.id} className="gate-move">
+                <input type="radio" id={id} aria-describedby={`${id}-beskrivning`} {...choice("transitionId", move.id)} />
+                <label htmlFor={id}>{label(move)}</label>
+                <div id={`${id}-beskrivning`} className="gate-move__text"><p>{t.transitions[move.id]?.description}</p></div>
               </div>
-            </div>
-          );
-        })}
-      </fieldset>
-      {overriding && <p className="alert" role="note">{t.page.overrideNotice}</p>}
-      <Field name="motivation" label={t.page.motivation} hint={t.page.motivationHint} error={errors.motivation?.message}>
-        {(a11y) => <textarea {...a11y} required rows={6} maxLength={10_000} {...field("motivation")} />}
-      </Field>
-      <Field name="meetingReference" label={t.page.meetingReference} hint={t.page.meetingReferenceHint} error={errors.meetingReference?.message}>
-        {(a11y) => <input type="text" {...a11y} maxLength={200} {...field("meetingReference")} />}
-      </Field>
-      <div>
-        <button type="submit" className="button button--primary" disabled={pending} aria-disabled={pending}>
-          {pending ? t.page.submitting : t.page.submit}
-        </button>
-      </div>
-    </Form>
+            );
+          })}
+        </fieldset>
+        {overriding && <p className="alert" role="note">{t.page.overrideNotice}</p>}
+        <Field name="motivation" label={t.page.motivation} hint={t.page.motivationHint} error={errors.motivation?.message}>
+          {(a11y) => <textarea {...a11y} required rows={6} maxLength={10_000} {...field("motivation")} />}
+        </Field>
+        <Field name="meetingReference" label={t.page.meetingReference} hint={t.page.meetingReferenceHint} error={errors.meetingReference?.message}>
+          {(a11y) => <input type="text" {...a11y} maxLength={200} {...field("meetingReference")} />}
+        </Field>
+        <div>
+          <button type="submit" className="button button--primary" disabled={pending} aria-disabled={pending}>
+            {pending ? t.page.submitting : t.page.submit}
+          </button>
+        </div>
+      </Form>
+      {blockedList}
+    </>
   );
 }

@@ -2,14 +2,14 @@ import { Link } from "@remix-run/react";
 import type { GateRequirement } from "~/domain/stage-machine";
 import { useMessages } from "~/utils/locale";
 
-/** Where the work behind each requirement is done (the business case editor arrives with issue 7). */
+/** Where the work behind each requirement is done. */
 export function requirementHref(ideaId: string, requirement: GateRequirement): string | null {
   switch (requirement) {
     case "owner": return `/ideas/${ideaId}/hantera`;
     case "completed_assessment": return `/ideas/${ideaId}/bedomning`;
     case "security_screening": return `/ideas/${ideaId}/sakerhet`;
     case "pilot_plan": case "pilot_evaluation": case "pilot_verdict_scale_up": return `/ideas/${ideaId}/pilot`;
-    case "business_case": return null;
+    case "business_case": return `/ideas/${ideaId}/nyttokalkyl`;
   }
 }
 

@@ -31,7 +31,7 @@ export function Timeline({ entries, more, moreHref }: { entries: TimelineItem[];
       case "submitted": case "edited": case "commented": case "comment_edited": case "supported":
       case "merged_into": case "merged_from": case "assessors_assigned": case "assessment_completed":
       case "security_screened": case "deviation_requested": case "deviation_decided": case "pilot_planned":
-      case "pilot_evaluated":
+      case "pilot_evaluated": case "business_case_saved":
         return t.events[e.kind];
       default: return t.events.other;
     }

@@ -124,14 +124,16 @@ export function DecideDeviationForm(props: { deviationId: string; actionData?: D
   );
 }
 
-export function WithdrawDeviationForm({ deviationId }: { deviationId: string }) {
+export function WithdrawDeviationForm({ deviationId, standard }: { deviationId: string; standard: string }) {
   const t = useMessages().security.deviations;
   const pending = usePending("withdraw", deviationId);
   return (
     <Form method="post">
       <input type="hidden" name="intent" value="withdraw" />
       <input type="hidden" name="deviationId" value={deviationId} />
-      <button type="submit" className="button" disabled={pending} aria-disabled={pending}>{pending ? t.withdrawing : t.withdraw}</button>
+      <button type="submit" className="button" disabled={pending} aria-disabled={pending} aria-label={t.withdrawLabel(standard)}>
+        {pending ? t.withdrawing : t.withdraw}
+      </button>
     </Form>
   );
 }
