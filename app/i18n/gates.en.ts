@@ -39,6 +39,7 @@ export const gatesEn: typeof gatesSv = {
     noDecisions: "No decisions yet. The first decision is made when the idea is taken up for assessment.",
     decidedBy: (name: string) => `Decided by ${name}`,
     override: "Overridden by an administrator",
+    caseVersion: (n: number) => `Business case version ${n}`,
     meeting: "Meeting",
     workLinks: "Work on the idea",
     work: { businessCase: "Business case", benefits: "Benefits realisation", assessment: "Assessment", security: "Information security", deviations: "Deviations", pilot: "Pilot" },

@@ -40,6 +40,7 @@ export const gatesSv = {
     noDecisions: "Inga beslut ännu. Det första beslutet fattas när idén tas upp för bedömning.",
     decidedBy: (name: string) => `Beslutat av ${name}`,
     override: "Åsidosatt av administratör",
+    caseVersion: (n: number) => `Nyttokalkyl version ${n}`,
     meeting: "Möte",
     workLinks: "Arbeta med idén",
     work: { businessCase: "Nyttokalkyl", benefits: "Nyttorealisering", assessment: "Bedömning", security: "Informationssäkerhet", deviations: "Avsteg", pilot: "Pilot" },

@@ -10,7 +10,8 @@ export async function listGateDecisions(db: Kysely<Database>, ideaId: string) {
       "gate_decisions.id", "gate_decisions.from_stage as fromStage", "gate_decisions.to_stage as toStage",
       "gate_decisions.outcome", "gate_decisions.motivation", "gate_decisions.meeting_reference as meetingReference",
       "gate_decisions.decided_at as decidedAt", "gate_decisions.is_override as isOverride",
-      "gate_decisions.idea_version as ideaVersion", "users.name as decidedByName",
+      "gate_decisions.idea_version as ideaVersion", "gate_decisions.business_case_version as businessCaseVersion",
+      "users.name as decidedByName",
     ])
     .where("gate_decisions.idea_id", "=", ideaId)
     .orderBy("gate_decisions.decided_at")

@@ -6,7 +6,7 @@ import path from "node:path";
 import Provider, { type AccountClaims } from "oidc-provider";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPGlite } from "../../db/database";
+import { DatabaseUnavailableError, openPGlite } from "../../db/database";
 import type { Database } from "../../db/schema";
 import type { Kysely } from "kysely";
 import { freePort, type RunningApp, startApp } from "../support/app-server";
@@ -94,12 +94,28 @@ afterAll(async () => {
 /** The embedded database is one process's at a time: stop the app, look inside, start it again. */
 async function withDatabase<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   await app.stop();
-  const handle = await openPGlite(env.PGLITE_DIR!);
+  const handle = await openWhenReleased(env.PGLITE_DIR!);
   try {
     return await work(handle.db);
   } finally {
     await handle.close();
     app = await startApp(env);
+  }
+}
+
+/**
+ * The stopped app releases the folder's lock as its last act; on a loaded machine (CI, two cores) that
+ * can trail the process exit the test saw. Wait for it (the lock goes stale after 15 s in any case).
+ */
+async function openWhenReleased(dataDir: string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await openPGlite(dataDir);
+    } catch (error) {
+      if (!(error instanceof DatabaseUnavailableError) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 

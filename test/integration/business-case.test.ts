@@ -8,6 +8,7 @@ import { action as settingsAction, loader as settingsLoader } from "../../app/ro
 import { action as caseAction, loader as caseLoader } from "../../app/routes/ideas.$ideaId.nyttokalkyl";
 import { businessCaseSummaryFor } from "../../app/services/business-case.server";
 import { decideGate } from "../../app/services/gate-decision.server";
+import { loader as ideaLoader } from "../../app/routes/ideas.$ideaId._index";
 import { call, getRequest, postRequest } from "../support/admin-requests";
 import { sessionCookieFor } from "../support/sessions";
 import { createTestDatabase, testDatabaseKind } from "../support/test-database";
@@ -267,6 +268,11 @@ describe(`the business case on ${testDatabaseKind()}`, () => {
     expect(current.data.page.figures.result.npv).not.toBe(old.data.page.figures.result.npv);
     const listed = current.data.page.versions.find((v: { version: number }) => v.version === 2);
     expect(listed.decisions.map((d: { toStage: string }) => d.toStage)).toEqual(["bedomning"]);
+    // The idea page's decision list names (and links) the version the decision was taken on.
+    const ideaPage = await call(ideaLoader, getRequest(`/ideas/${id}`, cookies.styrgrupp!), { ideaId: id });
+    const decisionId = decided.ok ? decided.decisionId : "";
+    const panelDecision = ideaPage.data.stagePanel.decisions.find((d: { id: string }) => d.id === decisionId);
+    expect(panelDecision.businessCaseVersion).toBe(2);
   });
 
   it("starts a new case from the administrators' defaults", async () => {

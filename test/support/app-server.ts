@@ -47,7 +47,9 @@ export interface RunningApp {
 export async function startApp(env: Record<string, string>, args: string[] = []): Promise<RunningApp> {
   // A caller may fix the port (e.g. an OIDC redirect URI must be known before the app starts).
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(tsx, ["server.ts", ...args], {
+  // node with tsx as a loader, as `npm start` runs it: SIGTERM reaches the server itself, which closes
+  // the database and releases its lock (the tsx CLI wrapper SIGKILLs a child slow to acknowledge).
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", ...args], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", SESSION_COOKIE_SECURE: "false", ...env },
     stdio: "pipe",

@@ -16,6 +16,8 @@ export interface StagePanelDecision {
   decidedAt: string | Date;
   isOverride: boolean;
   decidedByName: string;
+  /** The business case version the decision was taken on, when there was one. */
+  businessCaseVersion: number | null;
 }
 
 /**
@@ -64,6 +66,9 @@ export function StagePanel(props: {
                 <time dateTime={fmt.iso(d.decidedAt)}>{fmt.dateTime(d.decidedAt)}</time> · {t.panel.decidedBy(d.decidedByName)}
                 {d.meetingReference && <> · {t.panel.meeting}: {d.meetingReference}</>}
                 {d.isOverride && <> · <strong>{t.panel.override}</strong></>}
+                {d.businessCaseVersion !== null && (
+                  <> · <Link to={`/ideas/${props.ideaId}/nyttokalkyl?version=${d.businessCaseVersion}`}>{t.panel.caseVersion(d.businessCaseVersion)}</Link></>
+                )}
               </p>
               <p className="idea-text"><strong>{messages.ideas.page.motivation}:</strong> {d.motivation}</p>
             </li>
