@@ -2,7 +2,6 @@ import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/database";
 import type { Database } from "../../db/schema";
-import { seedDemoData } from "../../db/seed/demo";
 import { evaluateBusinessCase, evaluateScenarios } from "../../app/domain/business-case";
 import { action as settingsAction, loader as settingsLoader } from "../../app/routes/admin.installningar";
 import { action as caseAction, loader as caseLoader } from "../../app/routes/ideas.$ideaId.nyttokalkyl";
@@ -10,10 +9,11 @@ import { businessCaseSummaryFor } from "../../app/services/business-case.server"
 import { decideGate } from "../../app/services/gate-decision.server";
 import { loader as ideaLoader } from "../../app/routes/ideas.$ideaId._index";
 import { call, getRequest, postRequest } from "../support/admin-requests";
-import { sessionCookieFor } from "../support/sessions";
-import { createTestDatabase, testDatabaseKind } from "../support/test-database";
+import { type DemoAccount, openDemoDatabase } from "../support/demo-fixture";
+import { testDatabaseKind } from "../support/test-database";
 
 let handle: DatabaseHandle;
+let fixture: Awaited<ReturnType<typeof openDemoDatabase>>;
 let db: Kysely<Database>;
 const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
@@ -21,8 +21,7 @@ let ostermalmId: string;
 let brommaId: string;
 let referenceNumber = 0;
 
-const who = ["medarbetare", "kontaktperson", "styrgrupp", "admin"] as const;
-type Who = (typeof who)[number];
+type Who = DemoAccount;
 
 async function newIdea(stage: "bedomning" | "prioritering") {
   referenceNumber += 1;
@@ -70,25 +69,14 @@ const lineRows = (ideaId: string) =>
 const snapshotOf = (row: { snapshot: unknown }) => (typeof row.snapshot === "string" ? JSON.parse(row.snapshot) : row.snapshot);
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-  await seedDemoData(db, { now: new Date() });
-  globalThis.__idesluss_database = Promise.resolve(handle);
-  const emails: Record<Who, string> = {
-    medarbetare: "medarbetare@idesluss.test", kontaktperson: "kontaktperson@idesluss.test",
-    styrgrupp: "styrgrupp@idesluss.test", admin: "admin@idesluss.test",
-  };
-  for (const key of who) {
-    ids[key] = (await db.selectFrom("users").select("id").where("email", "=", emails[key]).executeTakeFirstOrThrow()).id;
-    cookies[key] = await sessionCookieFor(db, emails[key]);
-  }
-  ostermalmId = (await db.selectFrom("units").select("id").where("name", "=", "Östermalms stadsdelsförvaltning").executeTakeFirstOrThrow()).id;
-  brommaId = (await db.selectFrom("units").select("id").where("name", "=", "Bromma stadsdelsförvaltning").executeTakeFirstOrThrow()).id;
+  fixture = await openDemoDatabase();
+  ({ handle, db, ostermalmId, brommaId } = fixture);
+  Object.assign(ids, fixture.ids);
+  Object.assign(cookies, fixture.cookies);
 });
 
 afterAll(async () => {
-  globalThis.__idesluss_database = undefined;
-  await handle.close();
+  await fixture?.close();
 });
 
 describe(`the business case on ${testDatabaseKind()}`, () => {

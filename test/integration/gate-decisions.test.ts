@@ -2,15 +2,14 @@ import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/database";
 import type { Database } from "../../db/schema";
-import { seedDemoData } from "../../db/seed/demo";
 import { loader as ideaLoader } from "../../app/routes/ideas.$ideaId._index";
 import { action as decideAction, loader as decideLoader } from "../../app/routes/ideas.$ideaId.beslut";
 import { decideGate } from "../../app/services/gate-decision.server";
 import { call, getRequest, postRequest } from "../support/admin-requests";
-import { sessionCookieFor } from "../support/sessions";
-import { createTestDatabase } from "../support/test-database";
+import { DEMO_ACCOUNTS, type DemoAccount, openDemoDatabase } from "../support/demo-fixture";
 
 let handle: DatabaseHandle;
+let fixture: Awaited<ReturnType<typeof openDemoDatabase>>;
 let db: Kysely<Database>;
 const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
@@ -18,8 +17,7 @@ let ostermalmId: string;
 let brommaId: string;
 let referenceNumber = 0;
 
-const who = ["medarbetare", "kontaktperson", "styrgrupp", "admin"] as const;
-type Who = (typeof who)[number];
+type Who = DemoAccount;
 
 /** A fresh submitted idea (reference IDE-2099-n), so these tests never depend on the demo ideas' stages. */
 async function newIdea(unitId: string, options: { owner?: boolean } = {}) {
@@ -81,28 +79,17 @@ const evidence = {
 };
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-  await seedDemoData(db, { now: new Date() });
-  globalThis.__idesluss_database = Promise.resolve(handle);
-  const emails: Record<Who, string> = {
-    medarbetare: "medarbetare@idesluss.test", kontaktperson: "kontaktperson@idesluss.test",
-    styrgrupp: "styrgrupp@idesluss.test", admin: "admin@idesluss.test",
-  };
-  for (const key of who) {
-    ids[key] = (await db.selectFrom("users").select("id").where("email", "=", emails[key]).executeTakeFirstOrThrow()).id;
-    cookies[key] = await sessionCookieFor(db, emails[key]);
-  }
+  fixture = await openDemoDatabase();
+  ({ handle, db, ostermalmId, brommaId } = fixture);
+  Object.assign(ids, fixture.ids);
+  Object.assign(cookies, fixture.cookies);
   // Someone else who follows the test ideas: told about every decision.
-  ids.follower = (await db.selectFrom("users").select("id").where("email", "not in", Object.values(emails))
+  ids.follower = (await db.selectFrom("users").select("id").where("email", "not in", Object.values(DEMO_ACCOUNTS))
     .where("active", "=", true).orderBy("email").limit(1).executeTakeFirstOrThrow()).id;
-  ostermalmId = (await db.selectFrom("units").select("id").where("name", "=", "Östermalms stadsdelsförvaltning").executeTakeFirstOrThrow()).id;
-  brommaId = (await db.selectFrom("units").select("id").where("name", "=", "Bromma stadsdelsförvaltning").executeTakeFirstOrThrow()).id;
 });
 
 afterAll(async () => {
-  globalThis.__idesluss_database = undefined;
-  await handle.close();
+  await fixture?.close();
 });
 
 describe("a gate decision", () => {

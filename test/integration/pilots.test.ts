@@ -2,7 +2,6 @@ import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/database";
 import type { Database } from "../../db/schema";
-import { seedDemoData } from "../../db/seed/demo";
 import { gatherGateEvidence } from "../../app/models/gate-evidence.server";
 import { pilotSummaryFor } from "../../app/models/pilots.server";
 import { loader as lessonsLoader } from "../../app/routes/lardomar";
@@ -10,10 +9,11 @@ import { action as pilotAction, loader as pilotLoader } from "../../app/routes/i
 import { decideGate } from "../../app/services/gate-decision.server";
 import { savePilotPlan } from "../../app/services/pilots.server";
 import { call, getRequest, postRequest } from "../support/admin-requests";
-import { sessionCookieFor } from "../support/sessions";
-import { createTestDatabase, testDatabaseKind } from "../support/test-database";
+import { DEMO_ACCOUNTS, type DemoAccount, openDemoDatabase } from "../support/demo-fixture";
+import { testDatabaseKind } from "../support/test-database";
 
 let handle: DatabaseHandle;
+let fixture: Awaited<ReturnType<typeof openDemoDatabase>>;
 let db: Kysely<Database>;
 const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
@@ -21,8 +21,7 @@ let ostermalmId: string;
 let brommaId: string;
 let referenceNumber = 0;
 
-const who = ["medarbetare", "kontaktperson", "styrgrupp", "admin"] as const;
-type Who = (typeof who)[number];
+type Who = DemoAccount;
 type Stage = "bedomning" | "prioritering" | "pilot" | "inskickad";
 
 /** A fresh submitted idea in a stage (reference IDE-2098-n), followed by someone who is told of evaluations. */
@@ -79,27 +78,17 @@ const audits = (ideaId: string, action: string) =>
   db.selectFrom("audit_log").selectAll().where("entity_id", "=", ideaId).where("action", "=", action).orderBy("id").execute();
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-  await seedDemoData(db, { now: new Date() });
-  globalThis.__idesluss_database = Promise.resolve(handle);
-  const emails: Record<Who, string> = {
-    medarbetare: "medarbetare@idesluss.test", kontaktperson: "kontaktperson@idesluss.test",
-    styrgrupp: "styrgrupp@idesluss.test", admin: "admin@idesluss.test",
-  };
-  for (const key of who) {
-    ids[key] = (await db.selectFrom("users").select("id").where("email", "=", emails[key]).executeTakeFirstOrThrow()).id;
-    cookies[key] = await sessionCookieFor(db, emails[key]);
-  }
-  ids.follower = (await db.selectFrom("users").select("id").where("email", "not in", Object.values(emails))
+  fixture = await openDemoDatabase();
+  ({ handle, db, ostermalmId, brommaId } = fixture);
+  Object.assign(ids, fixture.ids);
+  Object.assign(cookies, fixture.cookies);
+  // Someone else who follows the test ideas: told about every decision.
+  ids.follower = (await db.selectFrom("users").select("id").where("email", "not in", Object.values(DEMO_ACCOUNTS))
     .where("active", "=", true).orderBy("email").limit(1).executeTakeFirstOrThrow()).id;
-  ostermalmId = (await db.selectFrom("units").select("id").where("name", "=", "Östermalms stadsdelsförvaltning").executeTakeFirstOrThrow()).id;
-  brommaId = (await db.selectFrom("units").select("id").where("name", "=", "Bromma stadsdelsförvaltning").executeTakeFirstOrThrow()).id;
 });
 
 afterAll(async () => {
-  globalThis.__idesluss_database = undefined;
-  await handle.close();
+  await fixture?.close();
 });
 
 describe(`the pilot plan on ${testDatabaseKind()}`, () => {
