@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { FilterActions } from "~/components/filter-actions";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { fieldErrorsByField } from "~/components/admin/action-data";
-import { Pagination } from "~/components/admin/pagination";
+import { Pagination, withoutPage } from "~/components/admin/pagination";
 import { Field, type FieldErrors } from "~/components/forms";
 import { ROLES } from "~/domain/vocabulary";
 import { messagesFor } from "~/i18n";
@@ -116,10 +116,4 @@ export default function AdminUsers() {
       <Pagination page={page} pageCount={pageCount} search={searchParams} />
     </section>
   );
-}
-
-function withoutPage(search: URLSearchParams): string {
-  const copy = new URLSearchParams(search);
-  copy.delete("sida");
-  return copy.toString();
 }

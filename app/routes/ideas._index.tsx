@@ -2,7 +2,7 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { FilterActions, GroupedUnitSelect } from "~/components/filter-actions";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { fieldErrorsByField } from "~/components/admin/action-data";
-import { Pagination } from "~/components/admin/pagination";
+import { Pagination, withoutPage } from "~/components/admin/pagination";
 import { Field, type FieldErrors } from "~/components/forms";
 import { daysBetween, useFormat } from "~/components/idea/format";
 import { FOCUS_AREAS, IDEA_KINDS, STAGES } from "~/domain/vocabulary";
@@ -137,10 +137,4 @@ export default function AllIdeas() {
       <Pagination page={page} pageCount={pageCount} search={searchParams} />
     </section>
   );
-}
-
-function withoutPage(search: URLSearchParams): string {
-  const copy = new URLSearchParams(search);
-  copy.delete("sida");
-  return copy.toString();
 }

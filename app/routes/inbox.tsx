@@ -1,7 +1,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { fieldErrorsByField } from "~/components/admin/action-data";
-import { Pagination } from "~/components/admin/pagination";
+import { Pagination, withoutPage } from "~/components/admin/pagination";
 import type { FieldErrors } from "~/components/forms";
 import { type InboxFilterValues, InboxFilters, StageCounts } from "~/components/inbox/inbox-filters";
 import { type InboxTableRow, InboxTable } from "~/components/inbox/inbox-table";
@@ -102,7 +102,7 @@ export default function Inbox() {
       <p role="status" className="result-count">{t.result(total, from, from + rows.length - 1)}</p>
       {rows.length === 0 ? (
         total > 0
-          ? <p className="empty-state">{t.pageBeyond} <Link to={`?${withoutPage(searchParams)}`}>{t.firstPage}</Link></p>
+          ? <p className="empty-state">{t.pageBeyond} <Link to={`?${withoutPage(searchParams, "meddelande")}`}>{t.firstPage}</Link></p>
           : <p className="empty-state">{filtered || values.steg ? t.emptyFiltered : t.emptyInbox}</p>
       ) : (
         <InboxTable rows={rows} userId={userId} overdueDays={overdueDays} returnTo={returnTo} />
@@ -110,11 +110,4 @@ export default function Inbox() {
       <Pagination page={page} pageCount={pageCount} search={searchParams} />
     </section>
   );
-}
-
-function withoutPage(search: URLSearchParams): string {
-  const copy = new URLSearchParams(search);
-  copy.delete("sida");
-  copy.delete("meddelande");
-  return copy.toString();
 }

@@ -2,7 +2,7 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { FilterActions } from "~/components/filter-actions";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { fieldErrorsByField } from "~/components/admin/action-data";
-import { Pagination } from "~/components/admin/pagination";
+import { Pagination, withoutPage } from "~/components/admin/pagination";
 import { Field, type FieldErrors } from "~/components/forms";
 import { LessonList } from "~/components/pilot/lesson-list";
 import { PILOT_VERDICTS } from "~/domain/vocabulary";
@@ -100,10 +100,4 @@ export default function LessonsLearned() {
       <Pagination page={page} pageCount={pageCount} search={searchParams} />
     </section>
   );
-}
-
-function withoutPage(search: URLSearchParams): string {
-  const copy = new URLSearchParams(search);
-  copy.delete("sida");
-  return copy.toString();
 }

@@ -6,7 +6,7 @@ import { loader as ideaLoader } from "../../app/routes/ideas.$ideaId._index";
 import { action as decideAction, loader as decideLoader } from "../../app/routes/ideas.$ideaId.beslut";
 import { decideGate } from "../../app/services/gate-decision.server";
 import { call, getRequest, postRequest } from "../support/admin-requests";
-import { DEMO_ACCOUNTS, type DemoAccount, openDemoDatabase } from "../support/demo-fixture";
+import { type DemoAccount, openDemoDatabase } from "../support/demo-fixture";
 
 let handle: DatabaseHandle;
 let fixture: Awaited<ReturnType<typeof openDemoDatabase>>;
@@ -84,8 +84,7 @@ beforeAll(async () => {
   Object.assign(ids, fixture.ids);
   Object.assign(cookies, fixture.cookies);
   // Someone else who follows the test ideas: told about every decision.
-  ids.follower = (await db.selectFrom("users").select("id").where("email", "not in", Object.values(DEMO_ACCOUNTS))
-    .where("active", "=", true).orderBy("email").limit(1).executeTakeFirstOrThrow()).id;
+  ids.follower = fixture.bystanderId;
 });
 
 afterAll(async () => {

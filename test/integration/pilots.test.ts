@@ -9,7 +9,7 @@ import { action as pilotAction, loader as pilotLoader } from "../../app/routes/i
 import { decideGate } from "../../app/services/gate-decision.server";
 import { savePilotPlan } from "../../app/services/pilots.server";
 import { call, getRequest, postRequest } from "../support/admin-requests";
-import { DEMO_ACCOUNTS, type DemoAccount, openDemoDatabase } from "../support/demo-fixture";
+import { type DemoAccount, openDemoDatabase } from "../support/demo-fixture";
 import { testDatabaseKind } from "../support/test-database";
 
 let handle: DatabaseHandle;
@@ -83,8 +83,7 @@ beforeAll(async () => {
   Object.assign(ids, fixture.ids);
   Object.assign(cookies, fixture.cookies);
   // Someone else who follows the test ideas: told about every decision.
-  ids.follower = (await db.selectFrom("users").select("id").where("email", "not in", Object.values(DEMO_ACCOUNTS))
-    .where("active", "=", true).orderBy("email").limit(1).executeTakeFirstOrThrow()).id;
+  ids.follower = fixture.bystanderId;
 });
 
 afterAll(async () => {

@@ -20,7 +20,10 @@ export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
  */
 export async function openDemoDatabase(): Promise<{
   handle: DatabaseHandle; db: Kysely<Database>; ids: Record<DemoAccount, string>; cookies: Record<DemoAccount, string>;
-  ostermalmId: string; brommaId: string; close(): Promise<void>;
+  ostermalmId: string; brommaId: string;
+  /** An active demo person who is none of the four accounts (e.g. a follower who should be told). */
+  bystanderId: string;
+  close(): Promise<void>;
 }> {
   const handle = await createTestDatabase();
   const db = handle.db;
@@ -37,6 +40,8 @@ export async function openDemoDatabase(): Promise<{
     handle, db, ids, cookies,
     ostermalmId: await unitId("Östermalms stadsdelsförvaltning"),
     brommaId: await unitId("Bromma stadsdelsförvaltning"),
+    bystanderId: (await db.selectFrom("users").select("id").where("email", "not in", Object.values(DEMO_ACCOUNTS))
+      .where("active", "=", true).orderBy("email").limit(1).executeTakeFirstOrThrow()).id,
     close: async () => {
       globalThis.__idesluss_database = undefined;
       await handle.close();

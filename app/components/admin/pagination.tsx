@@ -49,3 +49,10 @@ export function Pagination(props: { page: number; pageCount: number; search: URL
     </nav>
   );
 }
+
+/** The query string without the page number (and any `alsoDrop` parameters): "back to the first page". */
+export function withoutPage(search: URLSearchParams, ...alsoDrop: string[]): string {
+  const copy = new URLSearchParams(search);
+  for (const name of ["sida", ...alsoDrop]) copy.delete(name);
+  return copy.toString();
+}
