@@ -84,6 +84,8 @@ export interface IdeasTable {
   search_document: ColumnType<string, never, never>;
   merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
   submission_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The good example this idea was adopted from (goda exempel). */
+  adopted_from_idea_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface GateDecisionsTable {
@@ -425,6 +427,90 @@ export interface PilotEvaluationsTable {
   search_document: ColumnType<string, never, never>;
 }
 
+/** An idea's key figures for the portfolio, derived from its business case and assessments (a cache). */
+export interface IdeaPortfolioFiguresTable {
+  idea_id: string;
+  /** The business_cases.version the figures come from; null when the idea has no case with lines. */
+  business_case_version: number | null;
+  start_year: number | null;
+  /** Whole kronor. */
+  npv: number | null;
+  financial_npv: number | null;
+  /** A ratio, not money. */
+  benefit_cost_ratio: number | null;
+  payback_months: number | null;
+  self_financing: boolean | null;
+  /** Whole kronor over the horizon, undiscounted (time savings valued). */
+  total_costs: number | null;
+  total_savings: number | null;
+  /** Whole kronor per year from start_year, undiscounted, expected scenario. */
+  costs_by_year: number[];
+  savings_by_year: number[];
+  /** Mean weighted assessment score, two decimals; null without a completed assessment. */
+  weighted_score: number | null;
+  assessor_count: ColumnType<number, number | undefined, number>;
+  computed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type PortfolioObjective = "weighted_score" | "npv" | "financial_npv" | "score_per_krona";
+export type ProposalItemReason = "selected" | "pinned_in" | "pinned_out" | "over_budget" | "no_value";
+
+/** A saved prioritisation proposal: the optimiser's input and result with a motivation. Append-only. */
+export interface PrioritisationProposalsTable {
+  id: Generated<string>;
+  title: string;
+  motivation: string;
+  objective: PortfolioObjective;
+  first_budget_year: number;
+  /** Whole kronor per budget year. */
+  budgets: number[];
+  must_include: ColumnType<string[], string[] | undefined, never>;
+  must_exclude: ColumnType<string[], string[] | undefined, never>;
+  feasible: boolean;
+  optimal: boolean;
+  /** The solver's proven relative gap; null when none could be proven. */
+  relative_gap: number | null;
+  total_value: number;
+  cost_by_year: number[];
+  /** Indexes into budgets of the years whose budget bound the choice. */
+  binding_years: number[];
+  filters: ColumnType<Record<string, unknown>, string | undefined, never>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface PrioritisationProposalItemsTable {
+  proposal_id: string;
+  idea_id: string;
+  selected: boolean;
+  value: number;
+  /** Whole kronor per budget year. */
+  costs: number[];
+  reason: ProposalItemReason;
+  blocking_years: ColumnType<number[], number[] | undefined, never>;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  label: string;
+  /** SHA-256 (hex) of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  token_prefix: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
+export interface GoodExamplesTable {
+  idea_id: string;
+  motivation: string;
+  marked_by: string;
+  marked_at: CreatedAt;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -459,6 +545,11 @@ export interface Database {
   business_case_versions: BusinessCaseVersionsTable;
   business_case_actuals: BusinessCaseActualsTable;
   pilot_indicator_actuals: PilotIndicatorActualsTable;
+  idea_portfolio_figures: IdeaPortfolioFiguresTable;
+  prioritisation_proposals: PrioritisationProposalsTable;
+  prioritisation_proposal_items: PrioritisationProposalItemsTable;
+  api_tokens: ApiTokensTable;
+  good_examples: GoodExamplesTable;
 }
 
 export type Unit = Selectable<UnitsTable>;

@@ -1,7 +1,7 @@
 import { type Actor, can, type Action } from "./permissions";
 
 export type NavigationKey =
-  | "home" | "submitIdea" | "allIdeas" | "myIdeas" | "inbox" | "pipeline" | "assessments" | "lessons" | "deviations" | "admin";
+  | "home" | "submitIdea" | "allIdeas" | "myIdeas" | "inbox" | "pipeline" | "assessments" | "lessons" | "deviations" | "portfolio" | "goodExamples" | "admin";
 
 interface NavigationItem {
   key: NavigationKey;
@@ -21,6 +21,8 @@ const ITEMS: NavigationItem[] = [
   { key: "pipeline", href: "/pipeline", requires: "pipeline.view" },
   { key: "deviations", href: "/avsteg", requires: "deviation.list" },
   { key: "lessons", href: "/lardomar", requires: "lessons.view" },
+  { key: "portfolio", href: "/portfolio", requires: "portfolio.view" },
+  { key: "goodExamples", href: "/goda-exempel", requires: "good_examples.view" },
   { key: "admin", href: "/admin", requires: "admin.access" },
 ];
 

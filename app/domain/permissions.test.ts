@@ -140,6 +140,11 @@ describe("the whole permission matrix (one row per action; a new action without 
     "assessment.queue":        [N, N, N, N, N, Y, Y, Y, Y],
     "portfolio.view":          [N, N, N, N, N, N, N, Y, Y],
     "portfolio.prioritise":    [N, N, N, N, N, N, N, Y, Y],
+    "portfolio.export":        [N, N, N, N, N, N, N, Y, Y],
+    "idea.export":             [N, N, N, N, N, Y, Y, Y, Y],
+    "good_examples.view":      [N, Y, Y, Y, Y, Y, Y, Y, Y],
+    "good_example.mark":       [N, N, N, N, N, N, N, Y, Y],
+    "good_example.adopt":      [N, N, N, N, N, Y, Y, N, Y],
     "admin.access":            [N, N, N, N, N, N, N, N, Y],
     "admin.users.manage":      [N, N, N, N, N, N, N, N, Y],
     "admin.units.manage":      [N, N, N, N, N, N, N, N, Y],
@@ -147,6 +152,7 @@ describe("the whole permission matrix (one row per action; a new action without 
     "admin.criteria.manage":   [N, N, N, N, N, N, N, N, Y],
     "admin.routing.manage":    [N, N, N, N, N, N, N, N, Y],
     "admin.settings.manage":   [N, N, N, N, N, N, N, N, Y],
+    "admin.api_tokens.manage": [N, N, N, N, N, N, N, N, Y],
   };
 
   it("covers every action", () => {

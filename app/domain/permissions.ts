@@ -57,13 +57,19 @@ export type Action =
   | "assessment.queue"
   | "portfolio.view"
   | "portfolio.prioritise"
+  | "portfolio.export"
+  | "idea.export"
+  | "good_examples.view"
+  | "good_example.mark"
+  | "good_example.adopt"
   | "admin.access"
   | "admin.users.manage"
   | "admin.units.manage"
   | "admin.audit.view"
   | "admin.criteria.manage"
   | "admin.routing.manage"
-  | "admin.settings.manage";
+  | "admin.settings.manage"
+  | "admin.api_tokens.manage";
 
 type Rule = (actor: Actor, resource: unknown) => boolean;
 
@@ -157,6 +163,15 @@ const rules: Record<Action, Rule> = {
     isAdmin(actor, undefined) || hasRole(actor, "kontaktperson") || hasRole(actor, "styrgrupp"),
   "portfolio.view": isSteering,
   "portfolio.prioritise": isSteering,
+  // The portfolio as CSV/XLSX (and the read-only API's portfolio figures).
+  "portfolio.export": isSteering,
+  // The idea list as CSV/XLSX: those who handle ideas (the list itself is open to everyone signed in).
+  "idea.export": (actor) => isAdmin(actor, undefined) || hasRole(actor, "kontaktperson") || hasRole(actor, "styrgrupp"),
+  // Good examples: införda ideas the styrgrupp holds up; everyone reads them, a kontaktperson adopts
+  // one for a unit they answer for (administrators may too).
+  "good_examples.view": isSignedIn,
+  "good_example.mark": isSteering,
+  "good_example.adopt": (actor) => isAdmin(actor, undefined) || hasRole(actor, "kontaktperson"),
   "admin.access": isAdmin,
   "admin.users.manage": isAdmin,
   "admin.units.manage": isAdmin,
@@ -164,6 +179,8 @@ const rules: Record<Action, Rule> = {
   "admin.criteria.manage": isAdmin,
   "admin.routing.manage": isAdmin,
   "admin.settings.manage": isAdmin,
+  // Bearer tokens for the read-only API (/api/v1).
+  "admin.api_tokens.manage": isAdmin,
 };
 
 export const ACTIONS = Object.keys(rules) as Action[];

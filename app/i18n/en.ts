@@ -13,6 +13,11 @@ import { pipelineEn } from "./pipeline.en";
 import { businessCaseEn } from "./business-case.en";
 import { chartsEn } from "./charts.en";
 import { benefitsEn } from "./benefits.en";
+import { portfolioEn } from "./portfolio.en";
+import { portfolioChartsEn } from "./portfolio-charts.en";
+import { agendaEn } from "./agenda.en";
+import { goodExamplesEn } from "./good-examples.en";
+import { exportsEn } from "./exports.en";
 
 // English UI copy – the second language. Mirrors sv.ts key for key (the type makes sure of it).
 export const en: Messages = {
@@ -21,7 +26,7 @@ export const en: Messages = {
     tagline: "City of Stockholm",
     skipToContent: "Skip to main content",
     mainNavigation: "Main menu",
-    nav: { allIdeas: "All ideas", notifications: "Notifications", unread: (n: number) => `${n} unread`, settings: "Settings", home: "Home", submitIdea: "Submit an idea", myIdeas: "My ideas", inbox: "Inbox", pipeline: "Pipeline", assessments: "My assessments", lessons: "Lessons learned", deviations: "Deviations", portfolio: "Portfolio", admin: "Administration", signIn: "Sign in" },
+    nav: { allIdeas: "All ideas", notifications: "Notifications", unread: (n: number) => `${n} unread`, settings: "Settings", home: "Home", submitIdea: "Submit an idea", myIdeas: "My ideas", inbox: "Inbox", pipeline: "Pipeline", assessments: "My assessments", lessons: "Lessons learned", deviations: "Deviations", portfolio: "Portfolio", goodExamples: "Good examples", admin: "Administration", signIn: "Sign in" },
     footerAbout: "Idéslussen is the City of Stockholm's shared route for ideas about better and digital services.",
     accessibility: "Accessibility statement",
   },
@@ -125,6 +130,11 @@ export const en: Messages = {
   businessCase: businessCaseEn,
   charts: chartsEn,
   benefits: benefitsEn,
+  portfolio: portfolioEn,
+  portfolioCharts: portfolioChartsEn,
+  agenda: agendaEn,
+  goodExamples: goodExamplesEn,
+  exports: exportsEn,
   sso: ssoEn,
   errors: {
     signInRequired: "You need to sign in.",

@@ -12,6 +12,11 @@ import { pipelineSv } from "./pipeline.sv";
 import { businessCaseSv } from "./business-case.sv";
 import { chartsSv } from "./charts.sv";
 import { benefitsSv } from "./benefits.sv";
+import { portfolioSv } from "./portfolio.sv";
+import { portfolioChartsSv } from "./portfolio-charts.sv";
+import { agendaSv } from "./agenda.sv";
+import { goodExamplesSv } from "./good-examples.sv";
+import { exportsSv } from "./exports.sv";
 
 // Swedish UI copy – the product's first language. Every key here has its twin in en.ts.
 export const sv = {
@@ -20,7 +25,7 @@ export const sv = {
     tagline: "Stockholms stad",
     skipToContent: "Hoppa till huvudinnehållet",
     mainNavigation: "Huvudmeny",
-    nav: { allIdeas: "Alla idéer", notifications: "Notiser", unread: (n: number) => `${n} olästa`, settings: "Inställningar", home: "Start", submitIdea: "Lämna en idé", myIdeas: "Mina idéer", inbox: "Inkorg", pipeline: "Idéflödet", assessments: "Mina bedömningar", lessons: "Lärdomar", deviations: "Avsteg", portfolio: "Portfölj", admin: "Administration", signIn: "Logga in" },
+    nav: { allIdeas: "Alla idéer", notifications: "Notiser", unread: (n: number) => `${n} olästa`, settings: "Inställningar", home: "Start", submitIdea: "Lämna en idé", myIdeas: "Mina idéer", inbox: "Inkorg", pipeline: "Idéflödet", assessments: "Mina bedömningar", lessons: "Lärdomar", deviations: "Avsteg", portfolio: "Portfölj", goodExamples: "Goda exempel", admin: "Administration", signIn: "Logga in" },
     footerAbout: "Idéslussen är Stockholms stads gemensamma väg för idéer om bättre och digitala tjänster.",
     accessibility: "Tillgänglighetsredogörelse",
   },
@@ -124,6 +129,11 @@ export const sv = {
   businessCase: businessCaseSv,
   charts: chartsSv,
   benefits: benefitsSv,
+  portfolio: portfolioSv,
+  portfolioCharts: portfolioChartsSv,
+  agenda: agendaSv,
+  goodExamples: goodExamplesSv,
+  exports: exportsSv,
   sso: ssoSv,
   errors: {
     signInRequired: "Du behöver logga in.",

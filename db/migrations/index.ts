@@ -5,6 +5,7 @@ import * as m0003 from "./0003_admin_indexes";
 import * as m0004 from "./0004_idea_front_door";
 import * as m0005 from "./0005_stage_gate_pipeline";
 import * as m0006 from "./0006_business_case_versions";
+import * as m0007 from "./0007_portfolio";
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so the same
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "0004_idea_front_door": m0004,
   "0005_stage_gate_pipeline": m0005,
   "0006_business_case_versions": m0006,
+  "0007_portfolio": m0007,
 };

@@ -11,6 +11,10 @@ import { gateRoutes } from "./gates";
 import { pilotRoutes } from "./pilot";
 import { pipelineRoutes } from "./pipeline";
 import { securityRoutes } from "./security";
+import { portfolioRoutes } from "./portfolio";
+import { portfolioChartRoutes } from "./portfolio-charts";
+import { agendaExampleRoutes } from "./agenda-examples";
+import { apiExportRoutes } from "./api-exports";
 import type { RouteAccess } from "./types";
 
 // Each area of the product keeps its own list; together they must cover every file in app/routes.
@@ -18,4 +22,5 @@ export const allRouteAccess: RouteAccess[] = [
   ...coreRoutes, ...ssoRoutes, ...adminRoutes, ...submitRoutes, ...followRoutes, ...inboxRoutes,
   ...gateRoutes, ...assessmentRoutes, ...securityRoutes, ...pilotRoutes, ...pipelineRoutes,
   ...businessCaseRoutes, ...benefitsRoutes,
+  ...portfolioRoutes, ...portfolioChartRoutes, ...agendaExampleRoutes, ...apiExportRoutes,
 ];

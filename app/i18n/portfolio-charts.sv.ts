@@ -1,0 +1,5 @@
+// Swedish copy for the portfolio charts (/portfolio/diagram).
+
+export const portfolioChartsSv = {
+  title: "Portföljen i diagram – Idéslussen",
+};
