@@ -73,3 +73,90 @@ export function objectiveValue(objective: PortfolioObjectiveKind, figures: Portf
 export function daysInStage(stageChangedAt: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - stageChangedAt.getTime()) / 86_400_000));
 }
+
+// ---- Budget-optimal selection (/portfolio/optimera): pins, candidates and infeasible years. ----
+
+/** The styrgrupp's choice per candidate: free for the optimiser, must be included, left out. */
+export const PORTFOLIO_PINS = ["valfri", "med", "ut"] as const;
+export type PortfolioPin = (typeof PORTFOLIO_PINS)[number];
+
+/** Ideas already in pilot or införande are committed: they start as "must be included". */
+export function defaultPin(stage: string): PortfolioPin {
+  return stage === "pilot" || stage === "inforande" ? "med" : "valfri";
+}
+
+/** Why an idea cannot be a candidate for an objective: it lacks the figure the objective needs. */
+export type UnselectableReason = "no_score" | "no_business_case";
+
+/**
+ * The optimiser's candidates from portfolio rows: value = the objective's figure, costs = the idea's
+ * costs in each budget year. Rows without the figure are returned apart, with the reason.
+ */
+export function buildCandidates(
+  rows: readonly (PortfolioFigures & { id: string })[], objective: PortfolioObjectiveKind, firstBudgetYear: number, years: number,
+): { candidates: { id: string; value: number; costs: number[] }[]; unselectable: { id: string; reason: UnselectableReason }[] } {
+  const candidates: { id: string; value: number; costs: number[] }[] = [];
+  const unselectable: { id: string; reason: UnselectableReason }[] = [];
+  for (const row of rows) {
+    const value = objectiveValue(objective, row);
+    if (value === null) {
+      const needsScore = objective === "weighted_score" || objective === "score_per_krona";
+      unselectable.push({ id: row.id, reason: needsScore && row.weightedScore === null ? "no_score" : "no_business_case" });
+      continue;
+    }
+    candidates.push({ id: row.id, value, costs: costsInBudgetYears(row, firstBudgetYear, years) });
+  }
+  return { candidates, unselectable };
+}
+
+/** The pins that apply to these candidates: the chosen one, else the stage's default. */
+export function resolvePins(
+  candidates: readonly { id: string; stage: string }[], chosen: Readonly<Record<string, string>>,
+): { pins: Record<string, PortfolioPin>; mustInclude: string[]; mustExclude: string[] } {
+  const pins: Record<string, PortfolioPin> = {};
+  for (const { id, stage } of candidates) {
+    const value = chosen[id];
+    pins[id] = (PORTFOLIO_PINS as readonly string[]).includes(value ?? "") ? (value as PortfolioPin) : defaultPin(stage);
+  }
+  const ids = candidates.map((c) => c.id);
+  return { pins, mustInclude: ids.filter((id) => pins[id] === "med"), mustExclude: ids.filter((id) => pins[id] === "ut") };
+}
+
+/** Indexes of the budget years whose budget these costs break (e.g. the must-includes' alone). */
+export function yearsOverBudget(costByYear: readonly number[], budgets: readonly number[]): number[] {
+  return budgets.flatMap((budget, year) => ((costByYear[year] ?? 0) > budget ? [year] : []));
+}
+
+export interface ComparableSelection {
+  firstBudgetYear: number;
+  costByYear: readonly number[];
+  totalValue: number;
+  items: readonly { ideaId: string; selected: boolean }[];
+}
+export type ComparisonStatus = "both" | "only_a" | "only_b" | "neither";
+
+/**
+ * Two saved selections side by side: per idea (A's order, then B's own) whether each chose it, and
+ * per calendar year each one's cost with the difference B − A (null where a proposal lacks the year).
+ */
+export function compareSelections(a: ComparableSelection, b: ComparableSelection) {
+  const inA = new Map(a.items.map((item) => [item.ideaId, item.selected]));
+  const inB = new Map(b.items.map((item) => [item.ideaId, item.selected]));
+  const ids = [...new Set([...a.items.map((i) => i.ideaId), ...b.items.map((i) => i.ideaId)])];
+  const ideas = ids.map((ideaId) => {
+    const chosenA = inA.get(ideaId) === true;
+    const chosenB = inB.get(ideaId) === true;
+    const status: ComparisonStatus = chosenA && chosenB ? "both" : chosenA ? "only_a" : chosenB ? "only_b" : "neither";
+    return { ideaId, inA: chosenA, inB: chosenB, status };
+  });
+  const first = Math.min(a.firstBudgetYear, b.firstBudgetYear);
+  const last = Math.max(a.firstBudgetYear + a.costByYear.length, b.firstBudgetYear + b.costByYear.length) - 1;
+  const costIn = (s: ComparableSelection, year: number) => s.costByYear[year - s.firstBudgetYear] ?? null;
+  const years = Array.from({ length: last - first + 1 }, (_, k) => {
+    const year = first + k;
+    const costA = costIn(a, year);
+    const costB = costIn(b, year);
+    return { year, a: costA, b: costB, difference: costA === null || costB === null ? null : costB - costA };
+  });
+  return { ideas, years, totalValue: { a: a.totalValue, b: b.totalValue, difference: b.totalValue - a.totalValue } };
+}

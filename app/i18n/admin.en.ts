@@ -16,7 +16,7 @@ export const adminEn: typeof adminSv = {
   title: "Administration – Idéslussen",
   heading: "Administration",
   navLabel: "Administration",
-  nav: { overview: "Overview", users: "Users", units: "Units", routing: "Routing", criteria: "Assessment criteria", settings: "Settings", outbox: "Outbox", audit: "Audit log" },
+  nav: { overview: "Overview", users: "Users", units: "Units", routing: "Routing", criteria: "Assessment criteria", settings: "Settings", outbox: "Outbox", apiTokens: "API tokens", audit: "Audit log" },
   saving: "Saving …",
   errorSummaryTitle: "The change could not be saved",
   active: "Active",

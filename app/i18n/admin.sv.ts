@@ -23,7 +23,7 @@ export const adminSv = {
   title: "Administration – Idéslussen",
   heading: "Administration",
   navLabel: "Administration",
-  nav: { overview: "Översikt", users: "Användare", units: "Enheter", routing: "Routning", criteria: "Bedömningskriterier", settings: "Inställningar", outbox: "Utkorg", audit: "Granskningslogg" },
+  nav: { overview: "Översikt", users: "Användare", units: "Enheter", routing: "Routning", criteria: "Bedömningskriterier", settings: "Inställningar", outbox: "Utkorg", apiTokens: "API-nycklar", audit: "Granskningslogg" },
   saving: "Sparar …",
   errorSummaryTitle: "Ändringen kunde inte sparas",
   active: "Aktiv",

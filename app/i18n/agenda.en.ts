@@ -4,4 +4,50 @@ import type { agendaSv } from "./agenda.sv";
 
 export const agendaEn: typeof agendaSv = {
   title: "Steering group agenda – Idéslussen",
+  heading: "Steering group agenda",
+  meetingHeading: (title: string | null, date: string | null) =>
+    [title ?? "Steering group meeting", date].filter(Boolean).join(" "),
+  lead: "Ideas waiting for the steering group's decision (prioritisation, pilot and implementation), the longest waiting first. Each idea gets a summary page when you print.",
+  backToPortfolio: "Back to the portfolio",
+  print: "Print",
+  printHint: "You can also print with the browser's print function.",
+  options: {
+    legend: "Adjust the agenda",
+    unit: "Administration",
+    anyUnit: "All administrations",
+    date: "Meeting date",
+    dateHint: "YYYY-MM-DD, shown in the heading.",
+    meetingTitle: "Meeting title",
+    meetingTitleHint: "For example “Steering group meeting no. 4”. Shown in the heading.",
+    submit: "Show agenda",
+    pending: "Loading …",
+    clear: "Clear",
+  },
+  count: (shown: number, total: number) =>
+    shown === total ? (total === 1 ? "1 idea is waiting for a decision." : `${total} ideas are waiting for a decision.`)
+      : `${total} ideas are waiting for a decision; the ${shown} that have waited longest are shown.`,
+  empty: "No ideas are waiting for the steering group's decision right now.",
+  contents: "Contents",
+  item: {
+    unit: "Unit",
+    stage: "Stage",
+    waiting: "Has waited",
+    days: (n: number) => (n === 1 ? "1 day" : `${n} days`),
+    score: "Weighted score",
+    scoreValue: (score: string, assessors: number) => `${score} (${assessors === 1 ? "1 assessor" : `${assessors} assessors`})`,
+    noScore: "Not assessed",
+    problem: "Problem",
+    solution: "Proposed solution",
+    businessCase: "Business case",
+    noBusinessCase: "The idea has no business case.",
+    nextGate: (stage: string) => `Next decision: ${stage}`,
+    noRequirements: "The decision has no requirements that must be met.",
+    decide: "Decide",
+    decideContext: (reference: string) => ` on ${reference}`,
+    openIdea: "Open the idea",
+    empty: "–",
+  },
+  errors: {
+    unknownUnit: "The administration does not exist.",
+  },
 };

@@ -6,7 +6,8 @@ export type IdeaEventKind =
   | "submitted" | "edited" | "stage_changed" | "owner_changed" | "commented" | "comment_edited"
   | "supported" | "merged_into" | "merged_from"
   | "assessors_assigned" | "assessment_completed" | "security_screened" | "deviation_requested" | "deviation_decided"
-  | "pilot_planned" | "pilot_evaluated" | "business_case_saved";
+  | "pilot_planned" | "pilot_evaluated" | "business_case_saved"
+  | "good_example_marked" | "good_example_unmarked" | "adopted_as_good_example";
 
 /** Adds one event to an idea's timeline (call it in the same transaction as the change it records). */
 export async function recordIdeaEvent(

@@ -24,6 +24,7 @@ export default function AdminLayout() {
     { to: "/admin/kriterier", label: t.nav.criteria, end: false },
     { to: "/admin/installningar", label: t.nav.settings, end: false },
     { to: "/admin/utkorg", label: t.nav.outbox, end: false },
+    { to: "/admin/api-nycklar", label: t.nav.apiTokens, end: false },
     { to: "/admin/audit", label: t.nav.audit, end: false },
   ];
   return (

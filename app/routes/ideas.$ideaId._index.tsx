@@ -8,6 +8,7 @@ import { Timeline } from "~/components/idea/timeline";
 import { StagePanel } from "~/components/gates/stage-panel";
 import { BusinessCaseSummary } from "~/components/business-case/summary-card";
 import { BenefitsSummary } from "~/components/benefits/benefits-summary";
+import { GoodExampleLink } from "~/components/good-examples/good-example-link";
 import { AssessmentSummaryCard } from "~/components/assessment/assessment-summary";
 import { PilotSummary } from "~/components/pilot/pilot-summary";
 import { IdeaDeviations } from "~/components/security/idea-deviations";
@@ -23,7 +24,9 @@ import { addComment, editComment } from "~/services/comments.server";
 import { stagePanelFor } from "~/services/gate-view.server";
 import { benefitsSummaryFor } from "~/services/benefits.server";
 import { businessCaseSummaryFor } from "~/services/business-case.server";
+import { goodExampleFactsFor } from "~/services/good-examples.server";
 import benefitsStyles from "~/styles/benefits.css";
+import goodExamplesStyles from "~/styles/good-examples.css";
 import { ideaWorkSummaries } from "~/services/idea-work-summaries.server";
 import businessCaseStyles from "~/styles/business-case.css";
 import assessmentStyles from "~/styles/assessment.css";
@@ -36,7 +39,7 @@ import { getDatabase } from "~/utils/db.server";
 import { useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () =>
-  [ideasStyles, gatesStyles, assessmentStyles, securityStyles, pilotStyles, businessCaseStyles, benefitsStyles].map((href) => ({ rel: "stylesheet", href }));
+  [ideasStyles, gatesStyles, assessmentStyles, securityStyles, pilotStyles, businessCaseStyles, benefitsStyles, goodExamplesStyles].map((href) => ({ rel: "stylesheet", href }));
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idé"} – Idéslussen` }];
 
 const EVENT_STEP = 100;
@@ -84,13 +87,14 @@ async function loadGateWork(
   resource: Awaited<ReturnType<typeof loadIdea>>["resource"], idea: Awaited<ReturnType<typeof loadIdea>>["idea"],
 ) {
   const submitted = idea.submitted_at !== null;
-  const [stagePanel, work, businessCase, benefits] = await Promise.all([
+  const [stagePanel, work, businessCase, benefits, goodExample] = await Promise.all([
     stagePanelFor(db, { actor: user, resource, idea }),
     ideaWorkSummaries(db, { actor: user, resource, idea }),
     submitted ? businessCaseSummaryFor(db, idea.id) : null,
     submitted ? benefitsSummaryFor(db, idea.id) : null,
+    submitted ? goodExampleFactsFor(db, user, idea.id) : null,
   ]);
-  return { stagePanel, work, businessCase, benefits };
+  return { stagePanel, work, businessCase, benefits, goodExample };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -129,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea, userId, support, following, comments, timeline, eventLimit, canComment, now, stagePanel, work, businessCase, benefits } = useLoaderData<typeof loader>();
+  const { idea, userId, support, following, comments, timeline, eventLimit, canComment, now, stagePanel, work, businessCase, benefits, goodExample } = useLoaderData<typeof loader>();
   const actionData = useActionData<IdeaActionData>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -162,6 +166,7 @@ export default function IdeaPage() {
       </dl>
       <div className="idea-layout">
         <div>
+          {goodExample && <GoodExampleLink {...goodExample} />}
           <IdeaFacts idea={idea} />
           {stagePanel && (
             <StagePanel

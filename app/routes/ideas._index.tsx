@@ -11,6 +11,7 @@ import { type IdeaListRow, searchIdeas } from "~/models/idea-queries.server";
 import { groupUnits, listSelectableUnits, type UnitGroup } from "~/models/selectable-unit.server";
 import { IDEA_SORTS, ideaSearchSchema } from "~/schemas/idea-page";
 import ideasStyles from "~/styles/ideas.css";
+import { can } from "~/domain/permissions";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
 import { useMessages } from "~/utils/locale";
@@ -30,10 +31,13 @@ interface IdeasPage {
   pageCount: number;
   unitGroups: UnitGroup[];
   now: string;
+  /** Whether this person may download the list (CSV/XLSX). */
+  canExport: boolean;
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "idea.view");
+  const user = await requirePermission(request, "idea.view");
+  const canExport = can(user, "idea.export");
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   const values = Object.fromEntries(FIELDS.map((f) => [f, raw[f] ?? ""])) as IdeasPage["values"];
   const { db } = await getDatabase();
@@ -42,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = ideaSearchSchema.safeParse(raw);
   if (!parsed.success) {
     return data<IdeasPage>(
-      { values, errors: fieldErrorsByField(parsed.error), rows: [], total: 0, page: 1, pageCount: 0, unitGroups, now },
+      { values, errors: fieldErrorsByField(parsed.error), rows: [], total: 0, page: 1, pageCount: 0, unitGroups, now, canExport },
       { status: 400 },
     );
   }
@@ -53,12 +57,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   return data<IdeasPage>({
     values: { ...values, sortering: s.sortering }, errors: {}, rows: result.rows, total: result.total, page: s.sida,
-    pageCount: Math.ceil(result.total / PAGE_SIZE), unitGroups, now,
+    pageCount: Math.ceil(result.total / PAGE_SIZE), unitGroups, now, canExport,
   });
 }
 
 export default function AllIdeas() {
-  const { values, errors, rows, total, page, pageCount, unitGroups, now } = useLoaderData<IdeasPage>();
+  const { values, errors, rows, total, page, pageCount, unitGroups, now, canExport } = useLoaderData<IdeasPage>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const messages = useMessages();
@@ -102,6 +106,12 @@ export default function AllIdeas() {
         <FilterActions pending={searching} label={t.search} pendingLabel={t.searching} clearHref="/ideas" clearLabel={t.clear} />
       </Form>
       <p role="status" className="result-count">{t.result(total, from, from + rows.length - 1)}</p>
+      {canExport && total > 0 && (
+        <p className="export-links">
+          <a href={`/ideas/export.csv?${withoutPage(searchParams)}`} download>{t.exportCsv}</a>{" "}
+          <a href={`/ideas/export.xlsx?${withoutPage(searchParams)}`} download>{t.exportXlsx}</a>
+        </p>
+      )}
       {rows.length === 0 ? (
         total > 0
           ? <p className="empty-state">{t.pageBeyond} <Link to={`?${withoutPage(searchParams)}`}>{t.firstPage}</Link></p>

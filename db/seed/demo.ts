@@ -4,6 +4,7 @@ import type { BusinessCaseSnapshot, Database } from "../schema";
 import { syncReferenceCounters } from "./reference-counters";
 import { demoIdeas, demoPeople, demoUnits, type DemoIdea } from "./demo-data";
 import { replayDemoDecisions, seedDemoPipeline } from "./demo-pipeline";
+import { seedDemoGoodExamples } from "./demo-good-examples";
 
 /** The password of the four documented demo accounts. Demo only: never use it on a real installation. */
 export const DEMO_PASSWORD = "idesluss-demo";
@@ -98,6 +99,7 @@ export async function seedDemoData(db: Kysely<Database>, options: { now: Date })
     }
     await syncReferenceCounters(trx);
     await seedDemoPipeline(trx, demoIdeas, { ideaId: (idea) => ideaIds.get(idea)!, unitId, userId, daysAgo });
+    await seedDemoGoodExamples(trx, { now: options.now });
 
     return { units: unitIds.size, users: userIds.size, ideas: demoIdeas.length };
   });

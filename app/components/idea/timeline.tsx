@@ -32,6 +32,7 @@ export function Timeline({ entries, more, moreHref }: { entries: TimelineItem[];
       case "merged_into": case "merged_from": case "assessors_assigned": case "assessment_completed":
       case "security_screened": case "deviation_requested": case "deviation_decided": case "pilot_planned":
       case "pilot_evaluated": case "business_case_saved":
+      case "good_example_marked": case "good_example_unmarked": case "adopted_as_good_example":
         return t.events[e.kind];
       default: return t.events.other;
     }

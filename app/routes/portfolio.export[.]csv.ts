@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { portfolioExport } from "~/services/exports.server";
+import { requirePermission } from "~/utils/auth.server";
+import { getDatabase } from "~/utils/db.server";
+
+// GET /portfolio/export.csv: the portfolio as /portfolio shows it (same URL filters), for Excel.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "portfolio.export");
+  const { db } = await getDatabase();
+  return portfolioExport(db, new URL(request.url), "csv");
+}

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { PORTFOLIO_OBJECTIVES, PORTFOLIO_PINS, type PortfolioObjectiveKind, type PortfolioPin } from "~/domain/portfolio";
+import { parseAmount } from "~/schemas/business-case";
+import { portfolioFilterSchema } from "~/schemas/portfolio";
+
+// The optimiser's form (/portfolio/optimera, GET so a result can be shared) and the same inputs with a
+// title and motivation when the result is saved as a prioritisation proposal (POST). Every field is a
+// string as the browser sends it; budgets may carry spaces ("2 500 000"). Pins are "las.<idea id>".
+
+/** The optimiser offers 1–5 budget years. */
+export const MAX_FORM_BUDGET_YEARS = 5;
+export const BUDGET_FIELDS = ["budget1", "budget2", "budget3", "budget4", "budget5"] as const;
+export const SELECTION_LIMITS = { title: 200, motivation: 5000 } as const;
+
+const str = z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string());
+
+const selectionFields = {
+  ar: str,
+  antal: str,
+  mal: z.enum(PORTFOLIO_OBJECTIVES, { error: "Välj vad förslaget ska maximera." }),
+  budget1: str, budget2: str, budget3: str, budget4: str, budget5: str,
+  enhet: portfolioFilterSchema.shape.enhet,
+  fokus: portfolioFilterSchema.shape.fokus,
+  steg: portfolioFilterSchema.shape.steg,
+  las: z.preprocess((v) => v ?? {}, z.record(z.string(), z.enum(PORTFOLIO_PINS, { error: "Välj Valfri, Måste med eller Utesluts." }))),
+};
+
+function checkSelection(value: { ar: string; antal: string } & Record<(typeof BUDGET_FIELDS)[number], string>, ctx: z.RefinementCtx) {
+  const year = /^\d{4}$/.test(value.ar.trim()) ? Number(value.ar.trim()) : null;
+  if (year === null || year < 2000 || year > 2200) {
+    ctx.addIssue({ code: "custom", path: ["ar"], message: "Ange första budgetåret som ett årtal, till exempel 2027." });
+  }
+  const years = /^[1-5]$/.test(value.antal.trim()) ? Number(value.antal.trim()) : null;
+  if (years === null) {
+    ctx.addIssue({ code: "custom", path: ["antal"], message: `Välj mellan 1 och ${MAX_FORM_BUDGET_YEARS} budgetår.` });
+    return;
+  }
+  BUDGET_FIELDS.slice(0, years).forEach((field, i) => {
+    const raw = value[field].trim();
+    const label = year === null ? `budgetår ${i + 1}` : String(year + i);
+    if (raw === "") ctx.addIssue({ code: "custom", path: [field], message: `Ange budgeten för ${label} i hela kronor.` });
+    else if (parseAmount(raw) === null) {
+      ctx.addIssue({ code: "custom", path: [field], message: `Budgeten för ${label} ska vara hela kronor, till exempel 2 500 000.` });
+    }
+  });
+}
+
+export const selectionFormSchema = z.object(selectionFields).superRefine(checkSelection);
+export type SelectionFormValues = z.output<typeof selectionFormSchema>;
+
+export const proposalFormSchema = z.object({
+  ...selectionFields,
+  titel: str.pipe(z.string().trim().min(1, "Ge förslaget en rubrik.")
+    .max(SELECTION_LIMITS.title, `Rubriken får vara högst ${SELECTION_LIMITS.title} tecken.`)),
+  motivering: str.pipe(z.string().trim().min(1, "Skriv en motivering till förslaget.")
+    .max(SELECTION_LIMITS.motivation, `Motiveringen får vara högst ${SELECTION_LIMITS.motivation} tecken.`)),
+}).superRefine(checkSelection);
+export type ProposalFormValues = z.output<typeof proposalFormSchema>;
+
+/** What the service runs: numbers, the objective, the filters and the chosen pins. */
+export interface SelectionInput {
+  firstYear: number;
+  budgets: number[];
+  objective: PortfolioObjectiveKind;
+  filters: { enhet: string | null; fokus: string | null; steg: string | null };
+  pins: Record<string, PortfolioPin>;
+}
+
+/** A checked form as the service's input. */
+export function selectionInputOf(values: z.output<typeof selectionFormSchema>): SelectionInput {
+  const years = Number(values.antal.trim());
+  return {
+    firstYear: Number(values.ar.trim()),
+    budgets: BUDGET_FIELDS.slice(0, years).map((field) => parseAmount(values[field])!),
+    objective: values.mal,
+    filters: { enhet: values.enhet?.toLowerCase() ?? null, fokus: values.fokus ?? null, steg: values.steg ?? null },
+    pins: values.las,
+  };
+}
+
+/** The request's fields as the schema reads them: "las.<id>" become the `las` record. */
+export function selectionFieldsOf(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const pins: Record<string, string> = {};
+  for (const [key, raw] of entries) {
+    if (typeof raw !== "string") continue;
+    if (key.startsWith("las.")) pins[key.slice(4)] ??= raw;
+    else if (!(key in fields)) fields[key] = raw;
+  }
+  return { ...fields, las: pins };
+}
+
+/** The inputs as URL/form fields again (for the save form's hidden fields and links). */
+export function selectionFieldsFor(input: SelectionInput): [string, string][] {
+  const fields: [string, string][] = [["ar", String(input.firstYear)], ["antal", String(input.budgets.length)], ["mal", input.objective]];
+  input.budgets.forEach((budget, i) => fields.push([BUDGET_FIELDS[i]!, String(budget)]));
+  for (const key of ["enhet", "fokus", "steg"] as const) if (input.filters[key]) fields.push([key, input.filters[key]!]);
+  for (const [id, pin] of Object.entries(input.pins)) fields.push([`las.${id}`, pin]);
+  return fields;
+}

@@ -1,0 +1,64 @@
+import { recordIdeaEvent } from "~/models/idea-events.server";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { type Actor, can } from "~/domain/permissions";
+import { writeAudit } from "~/models/audit-log.server";
+import {
+  adoptedFromOf, adoptionCount, deleteGoodExample, findGoodExampleIdea, isImplemented, upsertGoodExample,
+} from "~/models/good-examples.server";
+
+export type MarkGoodExampleResult =
+  | { ok: true; changed: boolean }
+  | { ok: false; reason: "not_found" | "not_allowed" | "not_implemented" };
+
+/**
+ * Marks an införd idea as a good example (or updates the motivation), or removes the mark: the row,
+ * a timeline event on the idea and the audit row in one transaction. Only the styrgrupp and
+ * administrators ("good_example.mark"); only ideas carried out (avslutad, införd).
+ */
+export async function changeGoodExampleMark(db: Kysely<Database>, input: {
+  actor: Actor; ideaId: string; intent: "mark" | "unmark"; motivation: string; now: Date; ipAddress: string | null;
+}): Promise<MarkGoodExampleResult> {
+  if (!can(input.actor, "good_example.mark")) return { ok: false, reason: "not_allowed" };
+  return db.transaction().execute(async (trx): Promise<MarkGoodExampleResult> => {
+    // Lock the idea so a mark and an unmark of the same idea queue.
+    const locked = await trx.selectFrom("ideas").select("id").where("id", "=", input.ideaId).forUpdate().executeTakeFirst();
+    const idea = locked ? await findGoodExampleIdea(trx, input.ideaId) : undefined;
+    if (!idea || idea.submittedAt === null) return { ok: false, reason: "not_found" };
+    if (!isImplemented(idea)) return { ok: false, reason: "not_implemented" };
+    const base = { actorId: input.actor.id, entityType: "idea", entityId: idea.id, ipAddress: input.ipAddress };
+    if (input.intent === "mark") {
+      const motivation = input.motivation.trim();
+      if (idea.mark?.motivation === motivation) return { ok: true, changed: false };
+      await upsertGoodExample(trx, { ideaId: idea.id, motivation, markedBy: input.actor.id, now: input.now });
+      await recordIdeaEvent(trx, {
+        ideaId: idea.id, kind: "good_example_marked", actorId: input.actor.id, at: input.now, payload: { motivation },
+      });
+      await writeAudit(trx, {
+        ...base, action: "good_example.marked",
+        details: { reference: idea.reference, motivation, previousMotivation: idea.mark?.motivation ?? null },
+      });
+      return { ok: true, changed: true };
+    }
+    if (!(await deleteGoodExample(trx, idea.id))) return { ok: true, changed: false };
+    await recordIdeaEvent(trx, { ideaId: idea.id, kind: "good_example_unmarked", actorId: input.actor.id, at: input.now, payload: {} });
+    await writeAudit(trx, {
+      ...base, action: "good_example.unmarked", details: { reference: idea.reference, motivation: idea.mark?.motivation ?? null },
+    });
+    return { ok: true, changed: true };
+  });
+}
+
+/** What the idea page's GoodExampleLink needs (three small queries). */
+export async function goodExampleFactsFor(db: Kysely<Database>, actor: Actor, ideaId: string) {
+  const [idea, adoptedUnits, adoptedFrom] = await Promise.all([
+    findGoodExampleIdea(db, ideaId), adoptionCount(db, ideaId), adoptedFromOf(db, ideaId),
+  ]);
+  return {
+    ideaId,
+    marked: idea?.mark != null,
+    mayMark: idea !== undefined && isImplemented(idea) && can(actor, "good_example.mark"),
+    adoptedUnits,
+    adoptedFrom: adoptedFrom ? { id: adoptedFrom.id, reference: adoptedFrom.reference } : null,
+  };
+}

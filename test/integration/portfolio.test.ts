@@ -1,0 +1,266 @@
+import { type ComponentType, createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import PortfolioPage, { loader as pageLoader } from "../../app/routes/portfolio._index";
+import OptimisePage, { action as optimiseAction, loader as optimiseLoader } from "../../app/routes/portfolio.optimera";
+import ProposalPage, { loader as proposalLoader } from "../../app/routes/portfolio.forslag.$proposalId";
+import ProposalsPage, { loader as proposalsLoader } from "../../app/routes/portfolio.forslag._index";
+import ComparePage, { loader as compareLoader } from "../../app/routes/portfolio.forslag.jamfor";
+import { buildCandidates, resolvePins } from "../../app/domain/portfolio";
+import { selectPortfolio } from "../../app/domain/portfolio-selection";
+import {
+  listAllPortfolio, listPortfolio, type PortfolioQuery, portfolioTotals, refreshPortfolioFigures,
+} from "../../app/models/portfolio.server";
+import { call, getRequest, postRequest } from "../support/admin-requests";
+import { openDemoDatabase } from "../support/demo-fixture";
+
+let demo: Awaited<ReturnType<typeof openDemoDatabase>>;
+beforeAll(async () => { demo = await openDemoDatabase(); });
+afterAll(async () => { await demo.close(); });
+
+const everything: PortfolioQuery = {
+  unitIds: null, focusArea: null, stage: null, selfFinancing: null, search: null, sort: "score", descending: true,
+};
+/** Server-renders a page from its loader data (as the browser gets it), failing on console errors. */
+async function render(component: ComponentType, data: unknown, url = "http://localhost/"): Promise<string> {
+  const consoleError = vi.spyOn(console, "error");
+  const loaded = { ...JSON.parse(JSON.stringify(data)), locale: "sv" };
+  const handler = createStaticHandler([{ id: "root", path: "/", loader: () => loaded, element: createElement(component) }]);
+  const context = await handler.query(new Request(url));
+  if (context instanceof Response) throw new Error("unexpected response");
+  const html = renderToString(createElement(StaticRouterProvider, {
+    router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false,
+  }));
+  expect(consoleError).not.toHaveBeenCalled();
+  consoleError.mockRestore();
+  return html;
+}
+
+const get = (handler: Parameters<typeof call>[0], path: string, who: keyof typeof demo.cookies = "styrgrupp", params = {}) =>
+  call(handler, getRequest(path, demo.cookies[who]), params);
+
+describe("the portfolio page", () => {
+  it("is the styrgrupp's: others get 403", async () => {
+    expect((await get(pageLoader, "/portfolio", "medarbetare")).status).toBe(403);
+    expect((await get(pageLoader, "/portfolio", "kontaktperson")).status).toBe(403);
+    expect((await get(pageLoader, "/portfolio", "admin")).status).toBe(200);
+  });
+
+  it("shows the same figures as listPortfolio and the totals of the whole set", async () => {
+    const { status, data } = await get(pageLoader, "/portfolio");
+    expect(status).toBe(200);
+    await refreshPortfolioFigures(demo.db);
+    const expected = await listPortfolio(demo.db, everything, { limit: 25, offset: 0 });
+    expect(data.total).toBe(expected.total);
+    expect(data.rows.map((r: { id: string }) => r.id)).toEqual(expected.rows.map((r) => r.id));
+    for (const [i, row] of expected.rows.entries()) {
+      const shown = data.rows[i];
+      expect([shown.npv, shown.financialNpv, shown.weightedScore, shown.paybackMonths, shown.benefitCostRatio])
+        .toEqual([row.npv, row.financialNpv, row.weightedScore, row.paybackMonths, row.benefitCostRatio]);
+      expect(shown.budgetCosts).toHaveLength(5);
+    }
+    expect(data.totals).toEqual(await portfolioTotals(demo.db, everything));
+    expect(data.costs).toHaveLength(5);
+  });
+
+  it("filters and sorts through the URL", async () => {
+    const pilots = await get(pageLoader, "/portfolio?steg=pilot&sortering=npv&ordning=stigande");
+    expect(pilots.status).toBe(200);
+    expect(pilots.data.rows.length).toBeGreaterThan(0);
+    expect(pilots.data.rows.every((r: { stage: string }) => r.stage === "pilot")).toBe(true);
+    const npvs = pilots.data.rows.map((r: { npv: number | null }) => r.npv).filter((v: number | null) => v !== null);
+    expect(npvs).toEqual([...npvs].sort((a, b) => a - b));
+    const own = await get(pageLoader, `/portfolio?enhet=${demo.ostermalmId}`);
+    expect(own.data.rows.length).toBeLessThan((await get(pageLoader, "/portfolio")).data.total);
+  });
+
+  it("answers bad parameters with 400 and Swedish messages, not 500", async () => {
+    const bad = await get(pageLoader, "/portfolio?steg=bedomning&sortering=x&enhet=abc");
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors.steg).toBe("Välj ett steg i listan.");
+    expect(bad.data.errors.sortering).toBe("Välj en sortering i listan.");
+    expect(bad.data.errors.enhet).toMatch(/förvaltning/);
+    const unknownUnit = await get(pageLoader, "/portfolio?enhet=00000000-0000-4000-8000-000000000000");
+    expect(unknownUnit.status).toBe(400);
+    expect(unknownUnit.data.errors.enhet).toMatch(/finns inte/);
+  });
+});
+
+/** The form's fields for a computation. */
+function selectionFields(values: Record<string, string>, pins: Record<string, string> = {}): [string, string][] {
+  return [...Object.entries({ ar: "2027", antal: "1", mal: "npv", ...values }), ...Object.entries(pins).map(([id, pin]) => [`las.${id}`, pin] as [string, string])];
+}
+const query = (fields: [string, string][]) => `/portfolio/optimera?${new URLSearchParams(fields)}`;
+
+describe("the optimiser", () => {
+  it("is for the styrgrupp and administrators", async () => {
+    expect((await get(optimiseLoader, "/portfolio/optimera", "medarbetare")).status).toBe(403);
+    expect((await get(optimiseLoader, "/portfolio/optimera", "kontaktperson")).status).toBe(403);
+    const post = await call(optimiseAction, postRequest("/portfolio/optimera", demo.cookies.kontaktperson, selectionFields({ budget1: "1" })));
+    expect(post.status).toBe(403);
+    const byMedarbetare = await call(optimiseAction, postRequest("/portfolio/optimera", demo.cookies.medarbetare, selectionFields({ budget1: "1" })));
+    expect(byMedarbetare.status).toBe(403);
+    expect(await demo.db.selectFrom("prioritisation_proposals").select("id").execute()).toHaveLength(0);
+    const page = await get(optimiseLoader, "/portfolio/optimera");
+    expect(page.status).toBe(200);
+    expect(page.data.candidates.length).toBeGreaterThan(0);
+    // Ideas in pilot are committed: "Måste med" by default.
+    expect(page.data.candidates.filter((c: { stage: string }) => c.stage === "pilot").every((c: { pin: string }) => c.pin === "med")).toBe(true);
+  });
+
+  it("refuses a bad budget with 400 and a Swedish message", async () => {
+    const bad = await get(optimiseLoader, query(selectionFields({ antal: "2", budget1: "abc", budget2: "" })));
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors.budget1).toBe("Budgeten för 2027 ska vara hela kronor, till exempel 2 500 000.");
+    expect(bad.data.errors.budget2).toBe("Ange budgeten för 2028 i hela kronor.");
+    expect(bad.data.values.budget1).toBe("abc");
+    const badYears = await get(optimiseLoader, query(selectionFields({ antal: "9", budget1: "1" })));
+    expect(badYears.status).toBe(400);
+    expect(badYears.data.errors.antal).toMatch(/mellan 1 och 5/);
+  });
+
+  it("says which years the must-includes alone break", async () => {
+    await refreshPortfolioFigures(demo.db);
+    const rows = await listAllPortfolio(demo.db, everything, 2000);
+    const committed = rows.find((r) => (r.stage === "pilot" || r.stage === "inforande") && r.npv !== null && r.costsByYear.some((c) => c > 0))!;
+    const year = committed.startYear! + committed.costsByYear.findIndex((c) => c > 0);
+    const result = await get(optimiseLoader, query(selectionFields({ ar: String(year), budget1: "0" })));
+    expect(result.status).toBe(200);
+    expect(result.data.run.result.feasible).toBe(false);
+    expect(result.data.run.overBudgetYears).toEqual([0]);
+  });
+
+  it("accepts Swedish amounts and shows the result with reasons", async () => {
+    const result = await get(optimiseLoader, query(selectionFields({ ar: "2026", budget1: "2 500 000" })));
+    expect(result.status).toBe(200);
+    const { run } = result.data;
+    expect(run.budgets).toEqual([2_500_000]);
+    expect(run.result.feasible).toBe(true);
+    expect(run.result.costByYear[0]).toBeLessThanOrEqual(2_500_000);
+    for (const item of run.items) {
+      if (item.selected) expect(["selected", "pinned_in"]).toContain(item.reason);
+      else expect(["over_budget", "no_value", "pinned_out"]).toContain(item.reason);
+    }
+  });
+});
+
+async function saveProposal(fields: [string, string][]) {
+  const answer = await call(optimiseAction, postRequest(query(fields), demo.cookies.styrgrupp, [
+    ...fields, ["intent", "save"], ["titel", "Förslag inför budget"], ["motivering", "Mest nytta för pengarna."],
+  ]));
+  expect(answer.status).toBe(302);
+  const match = /^\/portfolio\/forslag\/([0-9a-f-]{36})\?meddelande=sparat$/.exec(answer.location ?? "");
+  expect(match).not.toBeNull();
+  return match![1]!;
+}
+
+describe("prioritisation proposals", () => {
+  it("refuses a save without a motivation, keeping what was typed", async () => {
+    const answer = await call(optimiseAction, postRequest("/portfolio/optimera", demo.cookies.styrgrupp, [
+      ...selectionFields({ budget1: "1000000" }), ["titel", "Utan motivering"], ["motivering", " "],
+    ]));
+    expect(answer.status).toBe(400);
+    expect(answer.data.errors.motivering).toBe("Skriv en motivering till förslaget.");
+    expect(answer.data.typed.titel).toBe("Utan motivering");
+  });
+
+  it("saves items and an audit row, re-running the optimiser: the stored choice equals a fresh selectPortfolio", async () => {
+    await refreshPortfolioFigures(demo.db);
+    const rows = await listAllPortfolio(demo.db, everything, 2000);
+    const pilot = rows.find((r) => r.stage === "pilot" && r.npv !== null)!;
+    const free = rows.find((r) => r.stage === "prioritering" && r.npv !== null)!;
+    const pins = { [pilot.id]: "valfri", [free.id]: "ut" };
+    const fields = selectionFields({ ar: "2026", antal: "2", budget1: "3 000 000", budget2: "2000000" }, pins);
+    const id = await saveProposal(fields);
+
+    const proposal = await demo.db.selectFrom("prioritisation_proposals").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    expect(proposal.objective).toBe("npv");
+    expect(proposal.budgets.map(Number)).toEqual([3_000_000, 2_000_000]);
+    expect(proposal.must_exclude).toContain(free.id);
+    const items = await demo.db.selectFrom("prioritisation_proposal_items").selectAll().where("proposal_id", "=", id)
+      .orderBy("idea_id").execute();
+    const built = buildCandidates(rows, "npv", 2026, 2);
+    expect(items.map((i) => i.idea_id)).toEqual(built.candidates.map((c) => c.id).sort());
+    expect(items.find((i) => i.idea_id === free.id)!.reason).toBe("pinned_out");
+
+    const { mustInclude, mustExclude } = resolvePins(built.candidates.map((c) => ({ id: c.id, stage: rows.find((r) => r.id === c.id)!.stage })), pins);
+    const fresh = await selectPortfolio({ candidates: built.candidates, budgets: [3_000_000, 2_000_000], mustInclude, mustExclude });
+    expect(items.filter((i) => i.selected).map((i) => i.idea_id)).toEqual([...fresh.selected].sort());
+    expect(Number(proposal.total_value)).toBeCloseTo(fresh.totalValue);
+
+    const audit = await demo.db.selectFrom("audit_log").selectAll()
+      .where("action", "=", "prioritisation_proposal.saved").where("entity_id", "=", id).execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actor_id).toBe(demo.ids.styrgrupp);
+
+    const page = await get(proposalLoader, `/portfolio/forslag/${id}?meddelande=sparat`, "styrgrupp", { proposalId: id });
+    expect(page.status).toBe(200);
+    expect(page.data.proposal.motivation).toBe("Mest nytta för pengarna.");
+    expect(page.data.proposal.items.filter((i: { selected: boolean }) => i.selected)).toHaveLength(fresh.selected.length);
+    const list = await get(proposalsLoader, "/portfolio/forslag");
+    expect(list.data.rows[0].id).toBe(id);
+  });
+
+  it("answers 404 for an unknown proposal and 400 for a malformed id", async () => {
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect((await get(proposalLoader, `/portfolio/forslag/${unknown}`, "styrgrupp", { proposalId: unknown })).status).toBe(404);
+    expect((await get(proposalLoader, "/portfolio/forslag/abc", "styrgrupp", { proposalId: "abc" })).status).toBe(400);
+    expect((await get(proposalLoader, `/portfolio/forslag/${unknown}`, "medarbetare", { proposalId: unknown })).status).toBe(403);
+    expect((await get(compareLoader, `/portfolio/forslag/jamfor?a=abc&b=${unknown}`)).status).toBe(400);
+  });
+
+  it("compares two proposals: who chose what, totals and the difference per year", async () => {
+    const a = await saveProposal(selectionFields({ ar: "2026", budget1: "500000" }));
+    const b = await saveProposal(selectionFields({ ar: "2026", budget1: "50000000" }));
+    const { status, data } = await get(compareLoader, `/portfolio/forslag/jamfor?a=${a}&b=${b}`);
+    expect(status).toBe(200);
+    const stored = async (id: string) => demo.db.selectFrom("prioritisation_proposals").select(["total_value", "cost_by_year"])
+      .where("id", "=", id).executeTakeFirstOrThrow();
+    const [pa, pb] = [await stored(a), await stored(b)];
+    expect(data.view.totalValue.difference).toBeCloseTo(Number(pb.total_value) - Number(pa.total_value));
+    expect(data.view.years).toEqual([{
+      year: 2026, a: Number(pa.cost_by_year[0]), b: Number(pb.cost_by_year[0]), difference: Number(pb.cost_by_year[0]) - Number(pa.cost_by_year[0]),
+    }]);
+    const selectedB = await demo.db.selectFrom("prioritisation_proposal_items").select("idea_id").where("proposal_id", "=", b)
+      .where("selected", "=", true).orderBy("idea_id").execute();
+    expect(data.view.ideas.filter((i: { inB: boolean }) => i.inB).map((i: { ideaId: string }) => i.ideaId).sort())
+      .toEqual(selectedB.map((r) => r.idea_id));
+    expect(data.view.ideas.some((i: { status: string }) => i.status === "only_b")).toBe(true);
+    expect(data.options.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("the pages render on the server", () => {
+  it("portfolio, optimiser with a result, proposal, list and comparison", async () => {
+    const page = await get(pageLoader, "/portfolio?steg=pilot");
+    const html = await render(PortfolioPage, page.data, "http://localhost/?steg=pilot");
+    expect(html).toContain("Exportera CSV");
+    expect(html).toContain('href="/portfolio/export.csv?steg=pilot"');
+    expect(html).toContain("<caption");
+    expect(html).toMatch(/\d \d{3} \d{3} kr|\d{1,3} kr/);
+    const empty = await get(pageLoader, "/portfolio?sok=finnsintealls");
+    expect(await render(PortfolioPage, empty.data)).toContain("Inga idéer matchar filtret");
+
+    const fields = selectionFields({ ar: "2026", budget1: "2 500 000" });
+    const optimised = await get(optimiseLoader, query(fields));
+    const optimisedHtml = await render(OptimisePage, optimised.data);
+    expect(optimisedHtml).toContain("Måste med");
+    expect(optimisedHtml).toContain("Spara som prioriteringsförslag");
+    expect(optimisedHtml).toMatch(/bevisat bästa möjliga|högst .* % från bästa möjliga/);
+    const bad = await get(optimiseLoader, query(selectionFields({ budget1: "abc" })));
+    expect(await render(OptimisePage, bad.data)).toContain("Budgeten för 2027 ska vara hela kronor");
+
+    const a = await saveProposal(selectionFields({ ar: "2026", budget1: "1000000" }));
+    const b = await saveProposal(selectionFields({ ar: "2026", budget1: "9000000" }));
+    const proposal = await get(proposalLoader, `/portfolio/forslag/${a}`, "styrgrupp", { proposalId: a });
+    const proposalHtml = await render(ProposalPage, proposal.data, "http://localhost/?meddelande=sparat");
+    expect(proposalHtml).toContain("Förslaget är sparat.");
+    expect(proposalHtml).toContain("Mest nytta för pengarna.");
+    expect(await render(ProposalsPage, (await get(proposalsLoader, "/portfolio/forslag")).data)).toContain("Förslag inför budget");
+    const compared = await get(compareLoader, `/portfolio/forslag/jamfor?a=${a}&b=${b}`);
+    const compareHtml = await render(ComparePage, compared.data);
+    expect(compareHtml).toContain("Skillnad (B − A)");
+    expect(compareHtml).toContain("Bara i B");
+  });
+});
