@@ -106,6 +106,9 @@ describe("selectPortfolio", () => {
     expect(result.bindingYears).toEqual([0]);
     expect(explainExclusion(input.candidates[1]!, input, result.costByYear)).toEqual({ reason: "over_budget", blockingYears: [0] });
     expect(explainExclusion(input.candidates[3]!, input, result.costByYear)).toEqual({ reason: "no_value", blockingYears: [] });
+    // A negative value is "no value" even when it would also break the budget.
+    expect(explainExclusion({ id: "loss", value: -1, costs: [5_000_000] }, input, result.costByYear))
+      .toEqual({ reason: "no_value", blockingYears: [] });
   });
 
   it("names only the years that keep a left-out idea out as binding", async () => {

@@ -227,13 +227,16 @@ function fillGreedily(input: PortfolioSelectionInput, chosen: Set<string>, exclu
 export type ExclusionReason = "pinned_out" | "over_budget" | "no_value";
 
 /**
- * Why a candidate was left out of a selection: pinned out; it would break these budget years; or
- * taking it would not add value (value ≤ 0 — any other candidate that fits would have been taken).
+ * Why a candidate was left out of a selection: pinned out; taking it would not add value (value ≤ 0,
+ * left out whatever the budget); or it would break these budget years (an optimal or greedily filled
+ * selection takes every positive-value candidate that fits).
  */
 export function explainExclusion(
   candidate: PortfolioCandidate, input: Pick<PortfolioSelectionInput, "budgets" | "mustExclude">, costByYear: number[],
 ): { reason: ExclusionReason; blockingYears: number[] } {
   if ((input.mustExclude ?? []).includes(candidate.id)) return { reason: "pinned_out", blockingYears: [] };
+  // An idea that would lower the total is left out whatever the budget.
+  if (candidate.value <= 0) return { reason: "no_value", blockingYears: [] };
   const blockingYears = input.budgets.flatMap((budget, year) => (costByYear[year]! + costOf(candidate, year) > budget ? [year] : []));
   if (blockingYears.length > 0) return { reason: "over_budget", blockingYears };
   return { reason: "no_value", blockingYears: [] };

@@ -7,7 +7,7 @@ export const agendaEn: typeof agendaSv = {
   heading: "Steering group agenda",
   meetingHeading: (title: string | null, date: string | null) =>
     [title ?? "Steering group meeting", date].filter(Boolean).join(" "),
-  lead: "Ideas waiting for the steering group's decision (prioritisation, pilot and implementation), the longest waiting first. Each idea gets a summary page when you print.",
+  lead: "Ideas waiting for the steering group's decision (in prioritisation, in implementation, and pilots that have been evaluated), the longest waiting first. Each idea gets a summary page when you print.",
   backToPortfolio: "Back to the portfolio",
   print: "Print",
   printHint: "You can also print with the browser's print function.",

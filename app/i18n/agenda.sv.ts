@@ -5,7 +5,7 @@ export const agendaSv = {
   heading: "Dagordning för styrgruppen",
   meetingHeading: (title: string | null, date: string | null) =>
     [title ?? "Styrgruppsmöte", date].filter(Boolean).join(" "),
-  lead: "Idéer som väntar på styrgruppens beslut (prioritering, pilot och införande), de som har väntat längst först. Varje idé har en sida med sammanfattning när du skriver ut.",
+  lead: "Idéer som väntar på styrgruppens beslut (i prioritering, i införande och pilotprojekt som har utvärderats), de som har väntat längst först. Varje idé har en sida med sammanfattning när du skriver ut.",
   backToPortfolio: "Tillbaka till portföljen",
   print: "Skriv ut",
   printHint: "Du kan också skriva ut med webbläsarens utskriftsfunktion.",

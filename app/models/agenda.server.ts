@@ -26,6 +26,8 @@ export const AGENDA_STAGES: readonly PortfolioStage[] =
 
 /** A meeting takes up a bounded number of ideas; the page says when more are waiting. */
 export const AGENDA_LIMIT = 30;
+/** How many of the portfolio's longest-waiting ideas are considered (the active portfolio is far smaller). */
+const AGENDA_CANDIDATE_LIMIT = 2000;
 
 export interface AgendaItem extends PortfolioRow {
   daysWaiting: number;
@@ -42,10 +44,18 @@ export async function agendaFor(db: Db, input: { actor: Actor; unitId: string | 
   await refreshPortfolioFigures(db);
   const unitIds = input.unitId ? await unitSubtreeIds(db, [input.unitId]) : null;
   // The portfolio's default stages are the active ones; keep only those the machine gives the styrgrupp.
-  const { rows, total } = await listPortfolio(db, {
+  const { rows: candidates } = await listPortfolio(db, {
     unitIds, focusArea: null, stage: null, selfFinancing: null, search: null, sort: "age", descending: true,
-  }, { limit: AGENDA_LIMIT, offset: 0 });
-  const waiting = rows.filter((row) => (AGENDA_STAGES as readonly string[]).includes(row.stage));
+  }, { limit: AGENDA_CANDIDATE_LIMIT, offset: 0 });
+  // A pilot waits for the styrgrupp only once it has been evaluated (both moves out of pilot need an
+  // evaluation); ideas in prioritering and införande always wait for its decision.
+  const pilotIds = candidates.filter((row) => row.stage === "pilot").map((row) => row.id);
+  const evaluated = new Set(pilotIds.length === 0 ? [] : (await db.selectFrom("pilot_evaluations").select("idea_id").distinct()
+    .where("idea_id", "in", pilotIds).execute()).map((r) => r.idea_id));
+  const awaiting = candidates.filter((row) =>
+    (AGENDA_STAGES as readonly string[]).includes(row.stage) && (row.stage !== "pilot" || evaluated.has(row.id)));
+  const total = awaiting.length;
+  const waiting = awaiting.slice(0, AGENDA_LIMIT);
   if (waiting.length === 0) return { items: [], total: 0 };
 
   // One query for the texts and the facts permissions need; the rest per idea (bounded by AGENDA_LIMIT).
@@ -85,5 +95,5 @@ export async function agendaFor(db: Db, input: { actor: Actor; unitId: string | 
       },
     });
   }
-  return { items, total: AGENDA_STAGES.length === ACTIVE_PORTFOLIO_STAGES.length ? total : items.length };
+  return { items, total };
 }

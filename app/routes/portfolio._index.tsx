@@ -85,13 +85,17 @@ export default function PortfolioIndex() {
   const [searchParams] = useSearchParams();
   const filters = withoutPage(searchParams, "meddelande");
   const suffix = filters ? `?${filters}` : "";
+  // The optimiser weighs in the same ideas: it takes the unit, focus-area and stage filters along.
+  const selectionFilters = new URLSearchParams(
+    (["enhet", "fokus", "steg"] as const).flatMap((key) => (searchParams.get(key) ? [[key, searchParams.get(key)!]] : [])),
+  ).toString();
   return (
     <section aria-labelledby="portfolj-rubrik" className="portfolio">
       <h1 id="portfolj-rubrik">{t.heading}</h1>
       <p className="lead">{t.lead}</p>
       <nav aria-label={t.links.label} className="portfolio-links">
         <ul>
-          <li><Link to="/portfolio/optimera">{t.links.optimise}</Link></li>
+          <li><Link to={`/portfolio/optimera${selectionFilters ? `?${selectionFilters}` : ""}`}>{t.links.optimise}</Link></li>
           <li><Link to="/portfolio/forslag">{t.links.proposals}</Link></li>
           <li><Link to={`/portfolio/diagram${suffix}`}>{t.links.charts}</Link></li>
           <li><Link to="/portfolio/agenda">{t.links.agenda}</Link></li>

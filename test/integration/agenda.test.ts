@@ -13,11 +13,17 @@ afterAll(async () => { await demo?.close(); });
 
 const load = (query: string, cookie: string) => call(agendaLoader, getRequest(`/portfolio/agenda${query}`, cookie));
 
-/** Independently of the app: submitted, unmerged ideas in the stages the styrgrupp decides. */
+/**
+ * Independently of the app: submitted, unmerged ideas in the stages the styrgrupp decides – pilots only
+ * once evaluated (until then no move out of pilot is possible).
+ */
 async function waitingIds(unitIds: string[] | null) {
   let q = demo.db.selectFrom("ideas").select(["id", "stage_changed_at"])
     .where("submitted_at", "is not", null).where("merged_into_id", "is", null)
-    .where("stage", "in", ["prioritering", "pilot", "inforande"]);
+    .where((eb) => eb.or([
+      eb("stage", "in", ["prioritering", "inforande"]),
+      eb.and([eb("stage", "=", "pilot"), eb.exists(eb.selectFrom("pilot_evaluations").select("idea_id").whereRef("pilot_evaluations.idea_id", "=", "ideas.id"))]),
+    ]));
   if (unitIds) q = q.where("unit_id", "in", unitIds);
   return (await q.orderBy("stage_changed_at").orderBy("id").execute()).map((r) => r.id);
 }
@@ -28,7 +34,7 @@ describe(`meeting agenda on ${testDatabaseKind()}`, () => {
     expect((await load("", demo.cookies.kontaktperson)).status).toBe(403);
   });
 
-  it("lists exactly the ideas in prioritering, pilot and införande, longest waiting first, with their summaries", async () => {
+  it("lists exactly the ideas in prioritering, evaluated pilots and införande, longest waiting first, with their summaries", async () => {
     const expected = await waitingIds(null);
     expect(expected.length).toBeGreaterThan(0);
     const { status, data } = await load("", demo.cookies.styrgrupp);

@@ -40,8 +40,6 @@ export function PortfolioTable(props: {
         <thead>
           <tr>
             {sortHeader(t.idea, "title")}
-            <th scope="col">{t.unit}</th>
-            <th scope="col">{t.focusAreas}</th>
             <th scope="col">{t.stage}</th>
             {sortHeader(t.age, "age")}
             {sortHeader(t.score, "score")}
@@ -58,10 +56,14 @@ export function PortfolioTable(props: {
             <tr key={row.id}>
               <th scope="row">
                 <Link to={`/ideas/${row.id}`}><span className="portfolio-ref">{row.reference}</span> {row.title}</Link>
+                <span className="cell-context">{t.unit}: {row.unitName}</span>
+                {row.focusAreas.length > 0 && (
+                  <span className="cell-context">
+                    {t.focusAreas}: {row.focusAreas.map((area) => messages.vocabulary.focusAreas[area]).join(", ")}
+                  </span>
+                )}
               </th>
-              <td>{row.unitName}</td>
-              <td>{row.focusAreas.map((area) => messages.vocabulary.focusAreas[area]).join(", ") || t.none}</td>
-              <td>{messages.stages[row.stage].name}</td>
+              <td className="portfolio-stage">{messages.stages[row.stage].name}</td>
               <td className="numeric">{f.number(row.age)}</td>
               <td className="numeric">{f.figure(row.weightedScore)}</td>
               <td className="numeric">{f.kr(row.npv)}</td>

@@ -55,12 +55,14 @@ export function SelectionForm(props: {
           <legend>{t.objective}</legend>
           {errors.mal && <p className="field__error" id={`${fieldId("mal")}-error`}>{errors.mal}</p>}
           {PORTFOLIO_OBJECTIVES.map((objective, i) => (
-            <label key={objective} htmlFor={i === 0 ? fieldId("mal") : undefined}>
-              <input type="radio" id={i === 0 ? fieldId("mal") : undefined} {...choice("mal", objective)}
-                aria-describedby={`mal-hint-${objective}`} />
-              {" "}{messages.portfolio.objectives[objective]}
+            <div key={objective} className="portfolio-objective">
+              <label htmlFor={i === 0 ? fieldId("mal") : undefined}>
+                <input type="radio" id={i === 0 ? fieldId("mal") : undefined} {...choice("mal", objective)}
+                  aria-describedby={`mal-hint-${objective}`} />
+                {" "}{messages.portfolio.objectives[objective]}
+              </label>
               <span className="portfolio-objective-hint" id={`mal-hint-${objective}`}>{t.objectiveHints[objective]}</span>
-            </label>
+            </div>
           ))}
         </fieldset>
         <fieldset className="filter-form">
