@@ -430,6 +430,10 @@ export interface PilotEvaluationsTable {
 /** An idea's key figures for the portfolio, derived from its business case and assessments (a cache). */
 export interface IdeaPortfolioFiguresTable {
   idea_id: string;
+  /** The ideas.version the figures were computed at (a stage change bumps it). */
+  idea_version: number;
+  /** max(assessment_criteria.updated_at) when computed (weights are applied live). */
+  criteria_changed_at: ColumnType<Date | null, string | null, string | null>;
   /** The business_cases.version the figures come from; null when the idea has no case with lines. */
   business_case_version: number | null;
   start_year: number | null;

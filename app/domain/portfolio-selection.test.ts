@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  explainExclusion, PortfolioSelectionInputError, selectPortfolio, type PortfolioCandidate, type PortfolioSelectionInput,
+  explainExclusion, PortfolioSelectionInputError, repairOverBudget, selectPortfolio, type PortfolioCandidate, type PortfolioSelectionInput,
 } from "./portfolio-selection";
 
 /** Every subset, the best total value whose costs fit every year (ties: any). */
@@ -152,6 +152,40 @@ describe("selectPortfolio", () => {
       for (const year of blockingYears) expect(result.bindingYears).toContain(year);
     }
   }, 120_000);
+
+  it("stopped by the time limit: reports no proof, keeps the budgets and leaves nothing out that would fit", async () => {
+    // Uncorrelated costs and tight budgets: hard to prove, and 1 ms is far too short to try.
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const candidates = Array.from({ length: 200 }, (_, j) => ({
+      id: `idea-${j}`, value: Math.round(random() * 500) / 100,
+      costs: Array.from({ length: 5 }, () => Math.round(random() * 1_000_000)),
+    }));
+    const budgets = [20_000_000, 20_000_000, 20_000_000, 20_000_000, 20_000_000];
+    const result = await selectPortfolio({ candidates, budgets, timeLimitMs: 1 });
+    expect(result.feasible).toBe(true);
+    expect(result.optimal).toBe(false);
+    expect(result.relativeGap).toBeGreaterThan(0);
+    result.costByYear.forEach((cost, y) => expect(cost).toBeLessThanOrEqual(budgets[y]!));
+    for (const candidate of candidates.filter((c) => !result.selected.includes(c.id) && c.value > 0)) {
+      expect(explainExclusion(candidate, { budgets }, result.costByYear).reason).toBe("over_budget");
+    }
+  });
+
+  it("repairs a selection the solver's tolerance put over budget, dropping the least value per krona first", () => {
+    const input = {
+      candidates: [
+        { id: "pinned", value: 1, costs: [600] },
+        { id: "good", value: 100, costs: [300] },
+        { id: "poor", value: 10, costs: [300] },
+      ],
+      budgets: [1000],
+    };
+    const chosen = new Set(["pinned", "good", "poor"]);
+    expect(repairOverBudget(input, chosen, new Set(["pinned"]))).toBe(true);
+    expect([...chosen].sort()).toEqual(["good", "pinned"]);
+    expect(repairOverBudget(input, chosen, new Set(["pinned"]))).toBe(false);
+  });
 
   it("returns an empty, optimal selection without candidates", async () => {
     expect(await selectPortfolio({ candidates: [], budgets: [5, 5] })).toEqual({

@@ -199,16 +199,37 @@ export async function selectPortfolio(input: PortfolioSelectionInput): Promise<P
   // Stopped early (time limit): take any left-out candidate with a positive value that still fits, best
   // first, so that nothing is left out "for no reason". The gap reported stays the solver's (an upper bound).
   if (!optimal) fillGreedily(input, chosenIds, exclude);
-  const result = resultOf(input, chosenIds, {
+  // The solver works in floating point: a selection may exceed a budget by its tolerance. The budgets
+  // are checked again in whole kronor and, if need be, the selection is repaired (then not proven optimal).
+  const repaired = repairOverBudget(input, chosenIds, include);
+  return resultOf(input, chosenIds, {
     feasible: true,
-    optimal,
-    relativeGap: optimal ? 0 : Number.isFinite(solution.gap) && solution.gap >= 0 && solution.hasSolution ? solution.gap : Number.POSITIVE_INFINITY,
+    optimal: optimal && !repaired,
+    relativeGap: optimal && !repaired ? 0
+      : Number.isFinite(solution.gap) && solution.gap >= 0 && solution.hasSolution ? solution.gap : Number.POSITIVE_INFINITY,
   });
-  // The solver works in floating point; the budgets are checked again in whole kronor.
-  if (result.costByYear.some((cost, year) => cost > budgets[year]!)) {
-    throw new Error("the solver returned a selection over budget (numerical tolerance)");
+}
+
+/**
+ * Drops unpinned candidates, the least value per krona of the years over budget first, until every
+ * budget holds in whole kronor. Returns whether anything was dropped. (The must-includes alone fit:
+ * that was checked before solving.)
+ */
+export function repairOverBudget(input: PortfolioSelectionInput, chosen: Set<string>, include: ReadonlySet<string>): boolean {
+  const chosenCandidates = () => input.candidates.filter((candidate) => chosen.has(candidate.id));
+  let repaired = false;
+  for (;;) {
+    const used = costsByYear(chosenCandidates(), input.budgets.length);
+    const over = input.budgets.flatMap((budget, year) => (used[year]! > budget ? [year] : []));
+    if (over.length === 0) return repaired;
+    const overCost = (candidate: PortfolioCandidate) => over.reduce((sum, year) => sum + costOf(candidate, year), 0);
+    const droppable = chosenCandidates().filter((candidate) => !include.has(candidate.id) && overCost(candidate) > 0)
+      .sort((a, b) => a.value / overCost(a) - b.value / overCost(b));
+    const drop = droppable[0];
+    if (!drop) return repaired;
+    chosen.delete(drop.id);
+    repaired = true;
   }
-  return result;
 }
 
 function fillGreedily(input: PortfolioSelectionInput, chosen: Set<string>, exclude: ReadonlySet<string>) {

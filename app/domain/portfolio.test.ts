@@ -42,6 +42,28 @@ describe("buildCandidates", () => {
   });
 });
 
+describe("buildCandidates for committed ideas without the figure", () => {
+  it("keeps ideas pinned med (by stage or by choice) as candidates with value 0 so their costs count; others cannot be chosen", () => {
+    const rows = [
+      { id: "pilot", stage: "pilot", ...figures({ weightedScore: null }) },
+      { id: "inf", stage: "inforande", ...figures({ npv: null, financialNpv: null }) },
+      { id: "chosen", stage: "prioritering", ...figures({ weightedScore: null }) },
+      { id: "free", stage: "prioritering", ...figures({ weightedScore: null }) },
+    ];
+    const built = buildCandidates(rows, "weighted_score", 2026, 2, { chosen: "med", free: "valfri" });
+    expect(built.candidates).toEqual([
+      { id: "pilot", value: 0, costs: [500_000, 1_000_000], missing: "no_score" },
+      { id: "inf", value: 3.5, costs: [500_000, 1_000_000] },
+      { id: "chosen", value: 0, costs: [500_000, 1_000_000], missing: "no_score" },
+    ]);
+    expect(built.unselectable).toEqual([{ id: "free", reason: "no_score" }]);
+    const byNpv = buildCandidates(rows, "npv", 2026, 1);
+    expect(byNpv.candidates.find((c) => c.id === "inf")).toEqual({ id: "inf", value: 0, costs: [500_000], missing: "no_business_case" });
+    // A committed idea the styrgrupp sets to "valfri" stays listed (value 0) so the choice can be undone.
+    expect(buildCandidates(rows, "weighted_score", 2026, 1, { pilot: "valfri" }).candidates.map((c) => c.id)).toContain("pilot");
+  });
+});
+
 describe("pins", () => {
   it("commits ideas in pilot and införande by default and keeps a valid chosen pin", () => {
     expect(defaultPin("prioritering")).toBe("valfri");

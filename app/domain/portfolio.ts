@@ -88,23 +88,33 @@ export function defaultPin(stage: string): PortfolioPin {
 /** Why an idea cannot be a candidate for an objective: it lacks the figure the objective needs. */
 export type UnselectableReason = "no_score" | "no_business_case";
 
+/** A candidate for the optimiser; `missing` names the figure a committed idea lacks (it then counts with value 0). */
+export interface BuiltCandidate { id: string; value: number; costs: number[]; missing?: UnselectableReason }
+
 /**
  * The optimiser's candidates from portfolio rows: value = the objective's figure, costs = the idea's
- * costs in each budget year. Rows without the figure are returned apart, with the reason.
+ * costs in each budget year. A row without the figure is still a candidate, with value 0, when it is
+ * pinned "med" (by its stage's default or by choice) or committed (pilot/införande): its costs must keep
+ * counting against the budgets. Other rows without the figure are returned apart, with the reason.
  */
 export function buildCandidates(
-  rows: readonly (PortfolioFigures & { id: string })[], objective: PortfolioObjectiveKind, firstBudgetYear: number, years: number,
-): { candidates: { id: string; value: number; costs: number[] }[]; unselectable: { id: string; reason: UnselectableReason }[] } {
-  const candidates: { id: string; value: number; costs: number[] }[] = [];
+  rows: readonly (PortfolioFigures & { id: string; stage?: string })[], objective: PortfolioObjectiveKind, firstBudgetYear: number,
+  years: number, chosenPins: Readonly<Record<string, string>> = {},
+): { candidates: BuiltCandidate[]; unselectable: { id: string; reason: UnselectableReason }[] } {
+  const candidates: BuiltCandidate[] = [];
   const unselectable: { id: string; reason: UnselectableReason }[] = [];
   for (const row of rows) {
     const value = objectiveValue(objective, row);
+    const costs = costsInBudgetYears(row, firstBudgetYear, years);
     if (value === null) {
       const needsScore = objective === "weighted_score" || objective === "score_per_krona";
-      unselectable.push({ id: row.id, reason: needsScore && row.weightedScore === null ? "no_score" : "no_business_case" });
+      const reason: UnselectableReason = needsScore && row.weightedScore === null ? "no_score" : "no_business_case";
+      const committed = row.stage !== undefined && defaultPin(row.stage) === "med";
+      if (committed || chosenPins[row.id] === "med") candidates.push({ id: row.id, value: 0, costs, missing: reason });
+      else unselectable.push({ id: row.id, reason });
       continue;
     }
-    candidates.push({ id: row.id, value, costs: costsInBudgetYears(row, firstBudgetYear, years) });
+    candidates.push({ id: row.id, value, costs });
   }
   return { candidates, unselectable };
 }

@@ -22,6 +22,7 @@ export const agendaEn: typeof agendaSv = {
     submit: "Show agenda",
     pending: "Loading …",
     clear: "Clear",
+    errorSummaryTitle: "The agenda could not be shown",
   },
   count: (shown: number, total: number) =>
     shown === total ? (total === 1 ? "1 idea is waiting for a decision." : `${total} ideas are waiting for a decision.`)

@@ -20,6 +20,7 @@ export const agendaSv = {
     submit: "Visa dagordning",
     pending: "Hämtar …",
     clear: "Rensa",
+    errorSummaryTitle: "Dagordningen kunde inte visas",
   },
   count: (shown: number, total: number) =>
     shown === total ? (total === 1 ? "1 idé väntar på beslut." : `${total} idéer väntar på beslut.`)

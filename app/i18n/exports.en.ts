@@ -15,6 +15,7 @@ export const exportsEn: typeof exportsSv = {
     label: "What the token is for",
     labelHint: "For example “Power BI, city executive office”. At most 100 characters.",
     create: "Issue token",
+    createdAnnouncement: "The token has been created. Copy it now – it is shown only once.",
     createdHeading: "The token has been issued",
     createdText: (name: string) => `Token for ${name}. Copy it now and keep it safe – it is shown only this once and cannot be retrieved later.`,
     tokenLabel: "API token",

@@ -13,6 +13,7 @@ export const exportsSv = {
     label: "Vad nyckeln används till",
     labelHint: "Till exempel ”Power BI, stadsledningskontoret”. Högst 100 tecken.",
     create: "Utfärda nyckel",
+    createdAnnouncement: "Nyckeln är skapad. Kopiera den nu – den visas bara en gång.",
     createdHeading: "Nyckeln är utfärdad",
     createdText: (name: string) => `Nyckel för ${name}. Kopiera den nu och spara den säkert – den visas bara den här gången och kan inte tas fram igen.`,
     tokenLabel: "API-nyckel",

@@ -13,6 +13,7 @@ export const goodExamplesEn: typeof goodExamplesSv = {
     searchLabel: "Search by title or reference",
     search: "Search",
     searching: "Searching …",
+    errorSummaryTitle: "The search could not be made",
     clear: "Clear",
     empty: "There are no good examples yet.",
     emptySearch: "No good examples match the search.",

@@ -11,6 +11,7 @@ export const goodExamplesSv = {
     searchLabel: "Sök på rubrik eller diarienummer",
     search: "Sök",
     searching: "Söker …",
+    errorSummaryTitle: "Sökningen kunde inte göras",
     clear: "Rensa",
     empty: "Det finns inga goda exempel ännu.",
     emptySearch: "Inga goda exempel matchar sökningen.",

@@ -27,14 +27,28 @@ export const PORTFOLIO_CHART_LIMIT = 500;
 /** Most recent completed stays per stage the time-in-stage figures are based on. */
 export const STAYS_PER_STAGE_LIMIT = 2000;
 
-/** The ideas the funnel, unit and focus charts count: submitted, not merged, open or closed as införda. */
-function funnelConditions(filter: ChartFilter): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [
-    sql`i.submitted_at is not null and i.merged_into_id is null and (i.stage <> 'avslutad' or i.outcome = 'inford')`,
-  ];
+/** The unit and focus filters on ideas aliased `i`, after the given base condition. */
+function filteredConditions(base: RawBuilder<unknown>, filter: ChartFilter): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [base];
   if (filter.unitIds) parts.push(sql`i.unit_id = any(${[...filter.unitIds]}::uuid[])`);
   if (filter.focusArea) parts.push(sql`i.focus_areas @> array[${filter.focusArea}]::text[]`);
   return sql.join(parts, sql` and `);
+}
+
+/** The ideas the funnel, unit and focus charts count: submitted, not merged, open or closed as införda. */
+function funnelConditions(filter: ChartFilter): RawBuilder<unknown> {
+  return filteredConditions(
+    sql`i.submitted_at is not null and i.merged_into_id is null and (i.stage <> 'avslutad' or i.outcome = 'inford')`,
+    filter,
+  );
+}
+
+/**
+ * The ideas whose stage stays are measured: every submitted, unmerged idea whatever its outcome — a
+ * rejected or parked idea's stays count too, or the times would describe only the survivors.
+ */
+function stayConditions(filter: ChartFilter): RawBuilder<unknown> {
+  return filteredConditions(sql`i.submitted_at is not null and i.merged_into_id is null`, filter);
 }
 
 /** Ideas per funnel stage (the closed ones count as "inford"). */
@@ -83,7 +97,8 @@ export async function countsByFocusArea(db: Db, filter: ChartFilter): Promise<{ 
 /**
  * Completed stays in each timed stage, in days: a gate decision out of the stage ends the stay, which
  * began at the idea's previous decision (lag over the idea's decisions by time) or, for the first one,
- * when the idea was submitted. The latest STAYS_PER_STAGE_LIMIT stays per stage.
+ * when the idea was submitted. Counts every submitted, unmerged idea, whatever its outcome. The latest
+ * STAYS_PER_STAGE_LIMIT stays per stage.
  */
 export async function stageStays(db: Db, filter: ChartFilter): Promise<{ stage: Stage; days: number }[]> {
   const { rows } = await sql<{ stage: Stage; days: unknown }>`
@@ -91,7 +106,7 @@ export async function stageStays(db: Db, filter: ChartFilter): Promise<{ stage: 
       select d.idea_id, d.from_stage, d.decided_at,
              coalesce(lag(d.decided_at) over (partition by d.idea_id order by d.decided_at, d.id), i.submitted_at) as entered_at
       from gate_decisions d join ideas i on i.id = d.idea_id
-      where ${funnelConditions(filter)}
+      where ${stayConditions(filter)}
     ), ranked as (
       select from_stage, extract(epoch from (decided_at - entered_at)) / 86400.0 as days,
              row_number() over (partition by from_stage order by decided_at desc, idea_id) as rn

@@ -13,13 +13,14 @@ import { figuresOf } from "~/services/business-case.server";
 
 // The portfolio's data: every idea in prioritering and later with its key figures. The figures
 // (business-case results, weighted assessment score) are kept in idea_portfolio_figures and
-// recomputed here, in batches, whenever a row is older than what it was computed from:
-//  - the business case's version differs (the case was saved, or created, since);
-//  - the idea changed stage since (assessments can only change in inskickad/bedömning, so an idea that
-//    went back and was reassessed has changed stage since);
-//  - an assessment criterion (weight, active) changed since.
-// Every reader (page, optimiser, agenda, exports, API) calls refreshPortfolioFigures first, so all
-// show the same numbers.
+// recomputed here, in batches, whenever what a row was computed from has changed:
+//  - the idea's version (a stage change bumps it; assessments can only change in inskickad/bedömning,
+//    so an idea that went back and was reassessed has a new version);
+//  - the business case's version (the case was saved, or created, since);
+//  - the assessment criteria (weights are applied live): max(updated_at) differs.
+// The inputs of a batch are read in one repeatable-read transaction, so they are consistent with the
+// versions stored beside the figures. Every reader (page, optimiser, agenda, exports, API) calls
+// refreshPortfolioFigures first, so all show the same numbers.
 
 type Db = Kysely<Database>;
 
@@ -54,10 +55,10 @@ export async function refreshPortfolioFigures(db: Db): Promise<number> {
       left join business_cases bc on bc.idea_id = i.id
       where ${inPortfolio}
         and (f.idea_id is null
-             or f.computed_at < i.stage_changed_at
+             or f.idea_version <> i.version
              or f.business_case_version is distinct from (case when exists (
                   select 1 from business_case_lines l where l.idea_id = i.id) then bc.version end)
-             or f.computed_at < (select max(updated_at) from assessment_criteria))
+             or f.criteria_changed_at is distinct from (select max(updated_at) from assessment_criteria))
       order by i.id
       limit ${REFRESH_BATCH}`.execute(db);
     if (rows.length === 0) return refreshed;
@@ -70,7 +71,14 @@ export async function refreshPortfolioFigures(db: Db): Promise<number> {
 /** Computes and stores the figures of these ideas (a batch: one query per table, no query per idea). */
 export async function computeFigures(db: Db, ideaIds: string[]): Promise<void> {
   if (ideaIds.length === 0) return;
-  const [cases, lines, criteria, assessments] = await Promise.all([
+  await db.transaction().setIsolationLevel("repeatable read").execute((trx) => computeFiguresWithin(trx, ideaIds));
+}
+
+async function computeFiguresWithin(db: Db, ideaIds: string[]): Promise<void> {
+  const [ideas, criteriaChanged, cases, lines, criteria, assessments] = await Promise.all([
+    db.selectFrom("ideas").select(["id", "version"]).where("id", "in", ideaIds).execute(),
+    // As text: a JavaScript Date would cut PostgreSQL's microseconds, and the stored value must compare equal.
+    sql<{ changed: string | null }>`select max(updated_at)::text as changed from assessment_criteria`.execute(db),
     db.selectFrom("business_cases").selectAll().where("idea_id", "in", ideaIds).execute(),
     db.selectFrom("business_case_lines").select(["idea_id", "kind", "description", "category", "certainty", "unit_id", "amounts"])
       .where("idea_id", "in", ideaIds).orderBy("idea_id").orderBy("position").execute(),
@@ -84,9 +92,11 @@ export async function computeFigures(db: Db, ideaIds: string[]): Promise<void> {
   const linesByIdea = groupBy(lines, (line) => line.idea_id);
   const scoresByIdea = groupBy(assessments, (row) => row.idea_id);
   const caseByIdea = new Map(cases.map((row) => [row.idea_id, row]));
+  const versionOf = new Map(ideas.map((idea) => [idea.id, idea.version]));
+  const criteriaChangedAt = criteriaChanged.rows[0]?.changed ?? null;
   const now = new Date();
 
-  const rows = ideaIds.map((ideaId) => {
+  const rows = ideaIds.filter((ideaId) => versionOf.has(ideaId)).map((ideaId) => {
     const perAssessment = groupBy(scoresByIdea.get(ideaId) ?? [], (row) => row.id);
     const assessment = ideaAssessmentResult(
       [...perAssessment.values()].map((scores) => ({
@@ -97,7 +107,8 @@ export async function computeFigures(db: Db, ideaIds: string[]): Promise<void> {
     const row = caseByIdea.get(ideaId);
     const caseLines = linesByIdea.get(ideaId) ?? [];
     const base = {
-      idea_id: ideaId, weighted_score: assessment.weightedScore, assessor_count: assessment.assessorCount, computed_at: now,
+      idea_id: ideaId, idea_version: versionOf.get(ideaId)!, criteria_changed_at: criteriaChangedAt,
+      weighted_score: assessment.weightedScore, assessor_count: assessment.assessorCount, computed_at: now,
     };
     if (!row || caseLines.length === 0) {
       return {
@@ -126,8 +137,10 @@ export async function computeFigures(db: Db, ideaIds: string[]): Promise<void> {
     };
   });
 
+  if (rows.length === 0) return;
   await db.insertInto("idea_portfolio_figures").values(rows)
     .onConflict((oc) => oc.column("idea_id").doUpdateSet((eb) => ({
+      idea_version: eb.ref("excluded.idea_version"), criteria_changed_at: eb.ref("excluded.criteria_changed_at"),
       business_case_version: eb.ref("excluded.business_case_version"), start_year: eb.ref("excluded.start_year"),
       npv: eb.ref("excluded.npv"), financial_npv: eb.ref("excluded.financial_npv"),
       benefit_cost_ratio: eb.ref("excluded.benefit_cost_ratio"), payback_months: eb.ref("excluded.payback_months"),
@@ -248,6 +261,19 @@ export async function listPortfolio(db: Db, query: PortfolioQuery, page: { limit
       where ${conditions(query)}`.execute(db),
   ]);
   return { rows: rows.map(toRow), total: num(count.rows[0]?.n ?? 0) };
+}
+
+/** These ideas as portfolio rows (whatever their stage), in the order of `ids`; unknown ids are skipped. */
+export async function portfolioRowsByIds(db: Db, ids: readonly string[]): Promise<PortfolioRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<RawRow>`
+    select ${SELECT_ROW}
+    from ideas i
+    join units u on u.id = i.unit_id
+    left join idea_portfolio_figures f on f.idea_id = i.id
+    where i.id = any(${[...ids]}::uuid[])`.execute(db);
+  const byId = new Map(rows.map((r) => [r.id, toRow(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Every matching idea up to `limit` (optimiser, exports, agenda), in the query's order. */

@@ -11,7 +11,7 @@ import { apiTokenCreateSchema, apiTokenRevokeSchema } from "~/schemas/api-token"
 import { createApiToken, revokeApiToken } from "~/services/api-tokens.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const meta: MetaFunction = () => [{ title: messagesFor("sv").exports.tokens.title }];
 
@@ -55,7 +55,9 @@ export default function ApiTokensPage() {
   const actionData = useActionData<TokenActionData>();
   const [searchParams] = useSearchParams();
   const t = useMessages().exports.tokens;
-  const notice = t.notices[searchParams.get("meddelande") ?? ""];
+  const code = searchParams.get("meddelande");
+  // Only the page's own codes: `?meddelande=constructor` must not find Object.prototype's members.
+  const notice = knownNotice(t.notices, code);
   const createErrors = actionData?.intent === "create" && !actionData.created ? (actionData.fieldErrors ?? {}) : {};
   const values = (actionData?.intent === "create" && !actionData.created ? actionData.values ?? {} : {}) as Record<string, string>;
   return (
@@ -63,9 +65,10 @@ export default function ApiTokensPage() {
       <h2 id="api-nycklar-rubrik" className="admin__page-heading">{t.heading}</h2>
       <p>{t.lead} <Link to="/api/v1/openapi.json" reloadDocument>{t.openApiLink}</Link>.</p>
       <div role="status">
-        {notice && <p className="alert alert--success">{notice}</p>}
-        {actionData?.created && <ApiTokenCreated token={actionData.created.token} userName={actionData.created.userName} />}
+        {notice && !actionData && <p className="alert alert--success">{notice}</p>}
+        {actionData?.created && <p className="visually-hidden">{t.createdAnnouncement}</p>}
       </div>
+      {actionData?.created && <ApiTokenCreated token={actionData.created.token} userName={actionData.created.userName} />}
       {actionData?.intent === "revoke" && actionData.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
       <section className="panel" aria-labelledby="api-nyckel-ny">
         <h3 id="api-nyckel-ny">{t.createHeading}</h3>

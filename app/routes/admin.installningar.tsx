@@ -10,7 +10,7 @@ import { overdueSettingSchema, type OverdueSettingInput } from "~/schemas/inbox"
 import { updateInboxOverdueDays } from "~/services/inbox-settings.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const meta: MetaFunction = () => [{ title: messagesFor("sv").inbox.settings.title }];
 
@@ -79,7 +79,7 @@ export default function AdminSettings() {
     <section aria-labelledby="installningar-rubrik">
       <h2 id="installningar-rubrik" className="admin__page-heading">{t.settings.heading}</h2>
       <div role="status" className="admin-notice">
-        {notice && !answer && t.notices[notice] && <p className="alert alert--success">{t.notices[notice]}</p>}
+        {!answer && knownNotice(t.notices, notice) && <p className="alert alert--success">{knownNotice(t.notices, notice)}</p>}
         {notice === "kalkyl-standard-sparad" && !answer && <p className="alert alert--success">{messages.businessCase.defaults.saved}</p>}
       </div>
       <ErrorSummary errors={{ ...(actionData?.fieldErrors ?? {}), ...(error ? { overdueDays: error } : {}) }} title={t.errorSummaryTitle} />

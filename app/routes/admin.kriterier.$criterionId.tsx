@@ -12,7 +12,7 @@ import { setCriterionActivation, updateCriterion } from "~/services/assessment-c
 import assessmentStyles from "~/styles/assessment.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? messagesFor("sv").assessment.criteria.editTitle(data.criterion.name) : messagesFor("sv").assessment.criteria.title },
@@ -72,7 +72,7 @@ export default function EditCriterion() {
   const nameOf = useCriterionName();
   // After a conflict: the criterion as saved now; the form keeps what the administrator typed.
   const criterion = actionData?.criterion ?? loaded.criterion;
-  const notice = !actionData ? t.notices[searchParams.get("meddelande") ?? ""] : undefined;
+  const notice = !actionData ? knownNotice(t.notices, searchParams.get("meddelande")) : undefined;
   const activationError = actionData && ["reactivate", "deactivate"].includes(actionData.intent) ? actionData.formError : undefined;
   return (
     <section aria-labelledby="kriterium-rubrik">

@@ -7,7 +7,7 @@ import { listCriteria } from "~/models/assessment-criteria.server";
 import assessmentStyles from "~/styles/assessment.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const meta: MetaFunction = () => [{ title: messagesFor("sv").assessment.criteria.title }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessmentStyles }];
@@ -31,7 +31,7 @@ export default function CriteriaList() {
   const messages = useMessages();
   const t = messages.assessment.criteria;
   const nameOf = useCriterionName();
-  const notice = t.notices[searchParams.get("meddelande") ?? ""];
+  const notice = knownNotice(t.notices, searchParams.get("meddelande"));
   return (
     <section aria-labelledby="kriterier-rubrik">
       <h2 id="kriterier-rubrik" className="admin__page-heading">{t.heading}</h2>

@@ -12,7 +12,7 @@ import { changeRoutingRule, createRoutingRule } from "~/services/routing-rules.s
 import submitStyles from "~/styles/submit.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const meta: MetaFunction = () => [{ title: `${messagesFor("sv").submit.routing.title} – Idéslussen` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: submitStyles }];
@@ -60,7 +60,7 @@ export default function RoutingRulesPage() {
   const [searchParams] = useSearchParams();
   const messages = useMessages();
   const t = messages.submit.routing;
-  const notice = t.notices[searchParams.get("meddelande") ?? ""];
+  const notice = knownNotice(t.notices, searchParams.get("meddelande"));
   const errors = actionData?.intent === "create" ? (actionData.fieldErrors ?? {}) : {};
   const values = (actionData?.values ?? {}) as Record<string, string>;
   const kindName = (kind: (typeof IDEA_KINDS)[number] | null) => (kind ? messages.vocabulary.ideaKinds[kind] : t.anyKind);

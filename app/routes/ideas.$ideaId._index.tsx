@@ -36,7 +36,7 @@ import securityStyles from "~/styles/security.css";
 import ideasStyles from "~/styles/ideas.css";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () =>
   [ideasStyles, gatesStyles, assessmentStyles, securityStyles, pilotStyles, businessCaseStyles, benefitsStyles, goodExamplesStyles].map((href) => ({ rel: "stylesheet", href }));
@@ -144,7 +144,7 @@ export default function IdeaPage() {
   const followPending = navigation.state !== "idle" && ["follow", "unfollow"].includes(String(navigation.formData?.get("intent")));
   return (
     <article aria-labelledby="ide-rubrik">
-      <div role="status">{notice && t.notices[notice] && <p className="alert alert--success">{t.notices[notice]}</p>}</div>
+      <div role="status">{knownNotice(t.notices, notice) && <p className="alert alert--success">{knownNotice(t.notices, notice)}</p>}</div>
       <h1 id="ide-rubrik" className="break">{idea.title}</h1>
       <div className="idea-header__meta">
         <span>{idea.reference ?? t.draftReference}</span>

@@ -13,7 +13,7 @@ import { decideDeviation, requestDeviation, withdrawDeviation } from "~/services
 import ideasStyles from "~/styles/ideas.css";
 import securityStyles from "~/styles/security.css";
 import { forbidden, requirePermission } from "~/utils/auth.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }, { rel: "stylesheet", href: securityStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -115,7 +115,7 @@ export default function IdeaDeviationsPage() {
         <Link to={`/ideas/${idea.id}`}>{t.backToIdea}</Link>
         {loaded.canList && <> · <Link to="/avsteg">{t.allDeviations}</Link></>}
       </p>
-      <div role="status">{notice && !actionData && t.notices[notice] && <p className="alert alert--success">{t.notices[notice]}</p>}</div>
+      <div role="status">{!actionData && knownNotice(t.notices, notice) && <p className="alert alert--success">{knownNotice(t.notices, notice)}</p>}</div>
       {lost && (
         <div className="alert alert--error" role="alert">
           {actionData.formError}

@@ -14,7 +14,7 @@ import { type AssessmentPage, assessmentPageFor, assignAssessor, saveAssessment,
 import adminStyles from "~/styles/admin.css";
 import assessmentStyles from "~/styles/assessment.css";
 import { requirePermission } from "~/utils/auth.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }, { rel: "stylesheet", href: assessmentStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -105,7 +105,7 @@ export default function AssessmentPageRoute() {
         <div><dt>{messages.inbox.facts.unit}</dt><dd>{idea.unitName}</dd></div>
         <div><dt>{messages.inbox.facts.stage}</dt><dd>{messages.stages[idea.stage].name}</dd></div>
       </dl>
-      <div role="status">{notice && !actionData && t.page.notices[notice] && <p className="alert alert--success">{t.page.notices[notice]}</p>}</div>
+      <div role="status">{!actionData && knownNotice(t.page.notices, notice) && <p className="alert alert--success">{knownNotice(t.page.notices, notice)}</p>}</div>
       {actionData?.formError && !["draft", "complete", "assign", "unassign"].includes(actionData.intent) && (
         <div className="alert alert--error" role="alert">{actionData.formError}</div>
       )}

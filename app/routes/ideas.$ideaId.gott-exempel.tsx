@@ -10,7 +10,7 @@ import { changeGoodExampleMark } from "~/services/good-examples.server";
 import styles from "~/styles/good-examples.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: messagesFor("sv").goodExamples.title }];
@@ -67,14 +67,16 @@ export default function GoodExampleMark() {
   const [searchParams] = useSearchParams();
   const t = useMessages().goodExamples.mark;
   const fmt = useFormat();
-  const notice = searchParams.get("meddelande");
+  const code = searchParams.get("meddelande");
+  // Only the page's own codes: `?meddelande=constructor` must not find Object.prototype's members.
+  const notice = knownNotice(t.notices, code);
   const errors = actionData?.fieldErrors ?? {};
   return (
     <section aria-labelledby="gott-exempel-rubrik" className="good-example-mark">
       <h1 id="gott-exempel-rubrik">{t.heading(idea.reference)}</h1>
       <p className="break"><Link to={`/ideas/${idea.id}`}>{t.back}: {idea.title}</Link></p>
       <div role="status">
-        {notice && !actionData && t.notices[notice] && <p className="alert alert--success">{t.notices[notice]}</p>}
+        {notice && !actionData && <p className="alert alert--success">{notice}</p>}
       </div>
       {actionData?.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
       <ErrorSummary errors={errors} title={t.errorTitle} />

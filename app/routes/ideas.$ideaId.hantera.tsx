@@ -15,7 +15,7 @@ import adminStyles from "~/styles/admin.css";
 import inboxStyles from "~/styles/inbox.css";
 import { requirePermission, requireUser, safeRedirectPath } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }, { rel: "stylesheet", href: inboxStyles }];
 export const meta: MetaFunction = () => [{ title: messagesFor("sv").inbox.manageTitle }];
@@ -121,7 +121,7 @@ export default function ManageIdea() {
         {loaded.hasInbox && <Link to="/inbox">{t.backToInbox}</Link>}
       </div>
       <div role="status" className="inbox-notice">
-        {notice && !actionData && t.notices[notice] && <p className="alert alert--success">{t.notices[notice]}</p>}
+        {!actionData && knownNotice(t.notices, notice) && <p className="alert alert--success">{knownNotice(t.notices, notice)}</p>}
       </div>
       {actionData?.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
       <dl className="facts">

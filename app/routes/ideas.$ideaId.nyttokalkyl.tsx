@@ -13,7 +13,7 @@ import { businessCasePageFor, saveBusinessCase } from "~/services/business-case.
 import businessCaseStyles from "~/styles/business-case.css";
 import chartStyles from "~/styles/charts.css";
 import { requireSubmittedIdea } from "~/utils/idea-guard.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: businessCaseStyles }, { rel: "stylesheet", href: chartStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: messagesFor("sv").businessCase.title(data?.idea.reference ?? "") }];
@@ -77,7 +77,7 @@ export default function BusinessCasePage() {
   const [searchParams] = useSearchParams();
   const t = useMessages().businessCase;
   const { idea, page } = actionData?.fresh ?? loaded;
-  const notice = t.notices[searchParams.get("meddelande") ?? ""];
+  const notice = knownNotice(t.notices, searchParams.get("meddelande"));
   // Each answer from the action shows the form afresh with what it sent back.
   const answers = useRef(0);
   const answer = useMemo(() => (answers.current += 1), [actionData]); // eslint-disable-line react-hooks/exhaustive-deps

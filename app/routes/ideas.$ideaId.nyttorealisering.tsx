@@ -11,7 +11,7 @@ import { actualsFormSchema, formFieldsOf, yearActualsOf } from "~/schemas/benefi
 import { benefitsPageFor, recordYearActuals } from "~/services/benefits.server";
 import benefitsStyles from "~/styles/benefits.css";
 import { requireSubmittedIdea } from "~/utils/idea-guard.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: benefitsStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: messagesFor("sv").benefits.title(data?.idea.reference ?? "") }];
@@ -79,7 +79,7 @@ export default function BenefitsRealisationPage() {
   const t = messages.benefits;
   const f = useBenefitsFormat();
   const { idea, page, selectedYear } = actionData?.fresh ?? loaded;
-  const notice = t.notices[searchParams.get("meddelande") ?? ""];
+  const notice = knownNotice(t.notices, searchParams.get("meddelande"));
   const { plan, realisation } = page;
   const form = page.forms[selectedYear];
   const savings = realisation?.toDate.savings;

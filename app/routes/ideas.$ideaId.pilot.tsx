@@ -16,7 +16,7 @@ import adminStyles from "~/styles/admin.css";
 import pilotStyles from "~/styles/pilot.css";
 import { forbidden, requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }, { rel: "stylesheet", href: pilotStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: messagesFor("sv").pilot.page.title(data?.idea.reference ?? "") }];
@@ -96,7 +96,7 @@ export default function PilotPage() {
   const t = messages.pilot;
   // After a refusal the page shows the pilot as it is now; what the person typed stays in the form.
   const { idea, page } = actionData?.fresh ?? (loaded as PilotPageData);
-  const notice = t.page.notices[searchParams.get("meddelande") ?? ""];
+  const notice = knownNotice(t.page.notices, searchParams.get("meddelande"));
   return (
     <section aria-labelledby="pilot-rubrik" className="pilot-page">
       <h1 id="pilot-rubrik">{t.page.headingFor(idea.reference)}</h1>

@@ -16,7 +16,7 @@ import { saveScreening } from "~/services/security-screening.server";
 import ideasStyles from "~/styles/ideas.css";
 import securityStyles from "~/styles/security.css";
 import { forbidden, requirePermission } from "~/utils/auth.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }, { rel: "stylesheet", href: securityStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -113,7 +113,7 @@ export default function SecurityScreening() {
       <h1 id="sakerhet-rubrik">{t.headingFor(idea.reference)}</h1>
       <p className="security-page__idea break">{idea.title}</p>
       <p><Link to={`/ideas/${idea.id}`}>{t.backToIdea}</Link></p>
-      <div role="status">{notice && !actionData && t.notices[notice] && <p className="alert alert--success">{t.notices[notice]}</p>}</div>
+      <div role="status">{!actionData && knownNotice(t.notices, notice) && <p className="alert alert--success">{knownNotice(t.notices, notice)}</p>}</div>
       <p className="lead">{t.lead}</p>
       <p className="muted">{t.whoSees}</p>
       {loaded.flagged && saved?.completedAt == null && <p className="alert security-flag">{t.flagged}</p>}

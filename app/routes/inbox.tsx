@@ -17,7 +17,7 @@ import adminStyles from "~/styles/admin.css";
 import inboxStyles from "~/styles/inbox.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }, { rel: "stylesheet", href: inboxStyles }];
 export const meta: MetaFunction = () => [{ title: messagesFor("sv").inbox.title }];
@@ -95,7 +95,7 @@ export default function Inbox() {
       <h1 id="inkorg-rubrik">{scopeName ? t.unitHeading(scopeName) : t.heading}</h1>
       <p className="lead">{t.lead}</p>
       <div role="status" className="inbox-notice">
-        {notice && t.notices[notice] && <p className="alert alert--success">{t.notices[notice]}</p>}
+        {knownNotice(t.notices, notice) && <p className="alert alert--success">{knownNotice(t.notices, notice)}</p>}
       </div>
       <InboxFilters values={values} errors={errors} />
       <StageCounts counts={stageCounts} current={values.steg} search={searchParams} />

@@ -8,7 +8,7 @@ import { notificationActionSchema } from "~/schemas/idea-page";
 import ideasStyles from "~/styles/ideas.css";
 import { requireUser } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }];
 export const meta: MetaFunction = () => [{ title: messagesFor("sv").ideas.notifications.title }];
@@ -53,7 +53,7 @@ export default function Notifications() {
     <section aria-labelledby="notiser-rubrik">
       <h1 id="notiser-rubrik">{t.heading}</h1>
       <p className="lead">{t.lead} <Link to="/installningar">{t.settingsLink}</Link>.</p>
-      <div role="status">{notice && t.notices[notice] && <p className="alert alert--success">{t.notices[notice]}</p>}</div>
+      <div role="status">{knownNotice(t.notices, notice) && <p className="alert alert--success">{knownNotice(t.notices, notice)}</p>}</div>
       {total === 0 ? <p className="empty-state">{t.empty}</p> : (
         <>
           <p className="result-count">{t.result(total, unread)}</p>

@@ -9,7 +9,7 @@ import { loadProposal } from "~/services/prioritisation.server";
 import portfolioStyles from "~/styles/portfolio.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: portfolioStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
@@ -41,7 +41,7 @@ export default function ProposalPage() {
   return (
     <section aria-labelledby="forslaget-rubrik" className="portfolio">
       <p><Link to="/portfolio/forslag">{t.proposal.back}</Link></p>
-      <div role="status">{notice && t.notices[notice] && <p className="alert alert--success">{t.notices[notice]}</p>}</div>
+      <div role="status">{knownNotice(t.notices, notice) && <p className="alert alert--success">{knownNotice(t.notices, notice)}</p>}</div>
       <h1 id="forslaget-rubrik">{proposal.title}</h1>
       <section aria-labelledby="indata-rubrik">
         <h2 id="indata-rubrik">{t.proposal.inputsHeading}</h2>

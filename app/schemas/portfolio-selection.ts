@@ -3,8 +3,9 @@ import { PORTFOLIO_OBJECTIVES, PORTFOLIO_PINS, type PortfolioObjectiveKind, type
 import { parseAmount } from "~/schemas/business-case";
 import { portfolioFilterSchema } from "~/schemas/portfolio";
 
-// The optimiser's form (/portfolio/optimera, GET so a result can be shared) and the same inputs with a
-// title and motivation when the result is saved as a prioritisation proposal (POST). Every field is a
+// The optimiser's form (/portfolio/optimera, POSTed with intent "berakna": a pin per candidate would make a
+// GET URL too long) and the same inputs with a title and motivation when the result is saved as a
+// prioritisation proposal (intent "spara"). Every field is a
 // string as the browser sends it; budgets may carry spaces ("2 500 000"). Pins are "las.<idea id>".
 
 /** The optimiser offers 1–5 budget years. */
@@ -97,4 +98,16 @@ export function selectionFieldsFor(input: SelectionInput): [string, string][] {
   for (const key of ["enhet", "fokus", "steg"] as const) if (input.filters[key]) fields.push([key, input.filters[key]!]);
   for (const [id, pin] of Object.entries(input.pins)) fields.push([`las.${id}`, pin]);
   return fields;
+}
+
+/** The filters of the request that validate (the others are null, with their messages). */
+export function selectionFiltersOf(fields: Record<string, unknown>): { filters: SelectionInput["filters"]; errors: Record<string, string> } {
+  const filters: SelectionInput["filters"] = { enhet: null, fokus: null, steg: null };
+  const errors: Record<string, string> = {};
+  for (const key of ["enhet", "fokus", "steg"] as const) {
+    const parsed = selectionFields[key].safeParse(fields[key]);
+    if (parsed.success) filters[key] = parsed.data ? (key === "enhet" ? String(parsed.data).toLowerCase() : String(parsed.data)) : null;
+    else errors[key] = parsed.error.issues[0]?.message ?? "";
+  }
+  return { filters, errors };
 }

@@ -17,9 +17,8 @@ export const portfolioFilterSchema = z.object({
   sok: z.preprocess(blankToUndefined, z.string().trim().max(100, "Sökordet får vara högst 100 tecken.").optional()),
   sortering: optionalChoice(PORTFOLIO_SORTS, "Välj en sortering i listan.").transform((v) => v ?? "score"),
   ordning: optionalChoice(["stigande", "fallande"] as const, "Välj stigande eller fallande.").transform((v) => v ?? "fallande"),
-  sida: z.preprocess((v) => (v === "" || v === undefined ? "1" : v),
-    z.coerce.number({ error: "Sidnumret måste vara ett heltal." }).int("Sidnumret måste vara ett heltal.")
-      .min(1, "Sidnumret måste vara minst 1.").max(100_000, "Sidnumret är för stort.")),
+  // A page number is not something a person types: a broken one shows the first page.
+  sida: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type PortfolioFilterInput = z.output<typeof portfolioFilterSchema>;
 export const PORTFOLIO_FILTER_FIELDS = ["enhet", "fokus", "steg", "sjalvfinansierande", "sok", "sortering", "ordning"] as const;

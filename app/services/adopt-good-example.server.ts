@@ -30,7 +30,8 @@ class GateRefused extends Error {
  * a new submitted idea (reference number, submitter and owner = the adopter, the original's description,
  * `adopted_from_idea_id`), a copy of the original's current business case (version 1, every line for
  * the new unit, starting this year), the gate decision inskickad → bedömning through decideGate, the
- * timeline and the audit rows. The same example is adopted at most once per unit.
+ * timeline and the audit rows. The same example is adopted at most once per unit, and never into the
+ * original's own unit.
  */
 export async function adoptGoodExample(db: Kysely<Database>, input: {
   actor: Actor & { name: string }; originalId: string; unitId: string; now: Date; ipAddress: string | null;
@@ -46,7 +47,8 @@ export async function adoptGoodExample(db: Kysely<Database>, input: {
       if (!example || !isImplemented(original)) return { ok: false, reason: "not_good_example" };
 
       const unit = await trx.selectFrom("units").select(["id", "name", "active"]).where("id", "=", input.unitId).executeTakeFirst();
-      if (!unit || !unit.active) return { ok: false, reason: "unit_not_allowed" };
+      // The example is already in use in its own unit: adopting it there would only duplicate it.
+      if (!unit || !unit.active || unit.id === original.unitId) return { ok: false, reason: "unit_not_allowed" };
       const unitPath = await unitPathOf(trx, unit.id);
       if (!actor.roles.includes("administrator") && !coversUnit(actor, { unitPath })) return { ok: false, reason: "unit_not_allowed" };
       const existing = await findAdoption(trx, original.id, unit.id);
@@ -68,6 +70,7 @@ export async function adoptGoodExample(db: Kysely<Database>, input: {
         handles_personal_data: source.handles_personal_data,
         handles_sensitive_personal_data: source.handles_sensitive_personal_data,
         information_owner: source.information_owner,
+        // As the submit form's default (hideName unchecked): the adopter's name is shown.
         name_visibility: "public",
         submitter_id: actor.id,
         unit_id: unit.id,

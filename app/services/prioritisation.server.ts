@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/schema";
@@ -25,10 +26,12 @@ export const SELECTION_TIME_LIMIT_MS = 2000;
 export interface SelectionRun {
   input: SelectionInput;
   /** Candidates in the portfolio's order, with their rows. */
-  candidates: (PortfolioCandidate & { row: PortfolioRow; pin: PortfolioPin })[];
+  candidates: (PortfolioCandidate & { row: PortfolioRow; pin: PortfolioPin; missing?: UnselectableReason })[];
   unselectable: { row: PortfolioRow; reason: UnselectableReason }[];
   result: PortfolioSelectionResult;
-  items: ProposalItem[];
+  items: (ProposalItem & { missing?: UnselectableReason })[];
+  /** A short hash of the selected ids: the save form carries it so a changed result is noticed. */
+  fingerprint: string;
   /** When infeasible: the budget years the must-includes alone break. */
   overBudgetYears: number[];
 }
@@ -51,7 +54,7 @@ export async function runSelection(db: Kysely<Database>, input: SelectionInput):
   await refreshPortfolioFigures(db);
   const rows = await listAllPortfolio(db, query, MAX_CANDIDATES);
   const years = input.budgets.length;
-  const built = buildCandidates(rows, input.objective, input.firstYear, years);
+  const built = buildCandidates(rows, input.objective, input.firstYear, years, input.pins);
   const rowById = new Map(rows.map((row) => [row.id, row]));
   const { pins, mustInclude, mustExclude } = resolvePins(
     built.candidates.map((c) => ({ id: c.id, stage: rowById.get(c.id)!.stage })), input.pins,
@@ -60,8 +63,8 @@ export async function runSelection(db: Kysely<Database>, input: SelectionInput):
     candidates: built.candidates, budgets: input.budgets, mustInclude, mustExclude, timeLimitMs: SELECTION_TIME_LIMIT_MS,
   });
   const selected = new Set(result.selected);
-  const items: ProposalItem[] = built.candidates.map((candidate) => {
-    const base = { ideaId: candidate.id, value: candidate.value, costs: candidate.costs };
+  const items: SelectionRun["items"] = built.candidates.map((candidate) => {
+    const base = { ideaId: candidate.id, value: candidate.value, costs: candidate.costs, ...(candidate.missing ? { missing: candidate.missing } : {}) };
     if (selected.has(candidate.id)) {
       return { ...base, selected: true, reason: pins[candidate.id] === "med" ? "pinned_in" : "selected", blockingYears: [] };
     }
@@ -74,22 +77,36 @@ export async function runSelection(db: Kysely<Database>, input: SelectionInput):
       input: { ...input, pins },
       candidates: built.candidates.map((c) => ({ ...c, row: rowById.get(c.id)!, pin: pins[c.id]! })),
       unselectable: built.unselectable.map((u) => ({ row: rowById.get(u.id)!, reason: u.reason })),
-      result, items,
+      result, items, fingerprint: selectionFingerprint(result.selected),
       overBudgetYears: result.feasible ? [] : yearsOverBudget(result.costByYear, input.budgets),
     },
   };
 }
 
-export type SaveProposalOutcome = { ok: true; id: string; run: SelectionRun } | { ok: false; field: "enhet" };
+/** The selection as a short, order-independent fingerprint (sha256 of the sorted ids, 16 hex digits). */
+export function selectionFingerprint(selected: readonly string[]): string {
+  return createHash("sha256").update([...selected].sort().join(",")).digest("hex").slice(0, 16);
+}
 
-/** Re-runs the optimiser from the inputs and saves its result with the items and an audit row, in one transaction. */
+export type SaveProposalOutcome =
+  | { ok: true; id: string; run: SelectionRun }
+  | { ok: false; field: "enhet" }
+  | { ok: false; conflict: "infeasible" | "changed"; run: SelectionRun };
+
+/**
+ * Re-runs the optimiser from the inputs and saves its result with the items and an audit row, in one
+ * transaction. Refuses (nothing saved) an infeasible result, and a result that selects something else
+ * than the one the user saw (`expectedFingerprint`).
+ */
 export async function saveProposal(db: Kysely<Database>, input: SelectionInput & {
-  title: string; motivation: string; actorId: string; ipAddress: string | null;
+  title: string; motivation: string; actorId: string; ipAddress: string | null; expectedFingerprint: string;
 }): Promise<SaveProposalOutcome> {
   const outcome = await runSelection(db, input);
   if (!outcome.ok) return outcome;
   const { run } = outcome;
   const { result } = run;
+  if (!result.feasible) return { ok: false, conflict: "infeasible", run };
+  if (run.fingerprint !== input.expectedFingerprint) return { ok: false, conflict: "changed", run };
   const id = await db.transaction().execute(async (trx) => {
     const proposalId = await insertProposal(trx, {
       title: input.title, motivation: input.motivation, objective: input.objective, firstBudgetYear: input.firstYear,
@@ -121,12 +138,15 @@ export async function candidateRows(db: Kysely<Database>, filters: SelectionInpu
 
 /** The form's list of ideas for an objective: candidates with their pins, and the ideas that lack the figure. */
 export function formChoices(rows: PortfolioRow[], objective: SelectionInput["objective"], chosenPins: Record<string, string>) {
-  const built = buildCandidates(rows, objective, new Date().getUTCFullYear(), 1);
+  const built = buildCandidates(rows, objective, new Date().getUTCFullYear(), 1, chosenPins);
   const rowById = new Map(rows.map((row) => [row.id, row]));
   const candidateRowsOf = built.candidates.map((c) => rowById.get(c.id)!);
   const { pins } = resolvePins(candidateRowsOf, chosenPins);
   return {
-    candidates: candidateRowsOf.map((r) => ({ id: r.id, reference: r.reference, title: r.title, stage: r.stage, pin: pins[r.id]! })),
+    candidates: built.candidates.map(({ id, missing }) => {
+      const r = rowById.get(id)!;
+      return { id, reference: r.reference, title: r.title, stage: r.stage, pin: pins[id]!, ...(missing ? { missing } : {}) };
+    }),
     unselectable: built.unselectable.map((u) => {
       const r = rowById.get(u.id)!;
       return { id: r.id, reference: r.reference, title: r.title, reason: u.reason };

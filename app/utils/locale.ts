@@ -11,3 +11,11 @@ export function useLocale(): Locale {
 export function useMessages(): Messages {
   return messagesFor(useLocale());
 }
+
+/**
+ * The notice text for a `?meddelande=<code>`, only when the code is one of the page's own notices (a
+ * code like "constructor" must not reach an object's inherited properties); null otherwise.
+ */
+export function knownNotice(notices: Record<string, string>, code: string | null | undefined): string | null {
+  return code && Object.hasOwn(notices, code) && typeof notices[code] === "string" ? notices[code]! : null;
+}

@@ -7,10 +7,12 @@ import { type Kysely, sql } from "kysely";
 
 const statements = [
   // Key figures of an idea for the portfolio list, the optimiser, exports and the API. Derived data:
-  // app/models/portfolio-figures.server.ts recomputes a row when it is older than what it was computed
-  // from (business case version, the idea's last stage change, the assessment criteria).
+  // app/models/portfolio.server.ts recomputes a row when what it was computed from changed: the idea
+  // (its version: stage changes bump it), its business case version, or the assessment criteria.
   sql`create table idea_portfolio_figures (
       idea_id uuid primary key references ideas(id) on delete cascade,
+      idea_version integer not null,
+      criteria_changed_at timestamptz,
       business_case_version integer,
       start_year integer check (start_year between 2000 and 2200),
       npv bigint,
@@ -49,6 +51,7 @@ const statements = [
       created_at timestamptz not null default now()
     )`,
   sql`create index prioritisation_proposals_created_idx on prioritisation_proposals (created_at desc, id desc)`,
+  sql`create index prioritisation_proposals_created_by_idx on prioritisation_proposals (created_by)`,
   sql`create trigger prioritisation_proposals_immutable before update or delete on prioritisation_proposals
       for each row execute function forbid_change()`,
   sql`create table prioritisation_proposal_items (
@@ -80,6 +83,8 @@ const statements = [
     )`,
   sql`create index api_tokens_created_idx on api_tokens (created_at desc, id desc)`,
   sql`create index api_tokens_user_idx on api_tokens (user_id, created_at desc)`,
+  sql`create index api_tokens_created_by_idx on api_tokens (created_by) where created_by is not null`,
+  sql`create index api_tokens_revoked_by_idx on api_tokens (revoked_by) where revoked_by is not null`,
 
   // Införda ideas the styrgrupp holds up as good examples; any unit may adopt one.
   sql`create table good_examples (
@@ -89,6 +94,7 @@ const statements = [
       marked_at timestamptz not null default now()
     )`,
   sql`create index good_examples_marked_idx on good_examples (marked_at desc, idea_id)`,
+  sql`create index good_examples_marked_by_idx on good_examples (marked_by)`,
   sql`alter table ideas add column adopted_from_idea_id uuid references ideas(id) on delete restrict`,
   sql`create index ideas_adopted_from_idx on ideas (adopted_from_idea_id) where adopted_from_idea_id is not null`,
 

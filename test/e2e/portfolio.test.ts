@@ -56,7 +56,13 @@ describe("the steering group's portfolio in a browser", () => {
     await page.getByRole("radio", { name: "Nettonuvärde", exact: true }).check();
     await page.getByRole("button", { name: "Beräkna" }).click();
     await page.getByRole("heading", { name: "Resultat" }).waitFor();
-    await page.getByText(/bevisat bästa möjliga|från bästa möjliga/).first().waitFor();
+    // Computing is a POST: the pins do not go into the URL, the filter from /portfolio stays.
+    expect(page.url()).not.toContain("las.");
+    expect(page.url()).not.toContain("budget1");
+    // The outcome is announced (a status region) and focus moves to the result's heading.
+    await page.getByRole("status").filter({ hasText: /bevisat bästa möjliga|från bästa möjliga|hann inte bevisa/ }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("resultat-rubrik");
+    expect(await page.getByText(/högst 0 %/).count()).toBe(0);
     // Something was chosen and something left out for the budget's sake.
     expect(await page.getByRole("table", { name: "Valda idéer" }).locator("tbody tr").count()).toBeGreaterThan(0);
     expect(await page.getByText(/Skulle överskrida budgeten/).count()).toBeGreaterThan(0);
@@ -77,8 +83,11 @@ describe("the steering group's portfolio in a browser", () => {
     await page.getByRole("heading", { level: 1, name: /Dagordning/ }).waitFor();
     expect(await page.locator("article").count()).toBeGreaterThan(0);
     await expectAccessibleAtWidths(page, "portfolio-agenda");
+    // The site navigation is there on screen and hidden in print.
+    expect(await page.locator("header nav").count()).toBeGreaterThan(0);
+    expect(await page.locator("header nav").first().isVisible()).toBe(true);
     await page.emulateMedia({ media: "print" });
-    expect(await page.locator("header nav").first().isVisible().catch(() => false)).toBe(false);
+    expect(await page.locator("header nav").first().isVisible()).toBe(false);
     await page.emulateMedia({ media: "screen" });
 
     // The charts page draws its charts after hydration; every chart has a table alternative.

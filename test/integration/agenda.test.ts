@@ -28,6 +28,21 @@ async function waitingIds(unitIds: string[] | null) {
   return (await q.orderBy("stage_changed_at").orderBy("id").execute()).map((r) => r.id);
 }
 
+/** The page server-rendered from its loader data, serialised as it reaches the browser, under a "root" route (useLocale reads it). */
+async function render(data: unknown): Promise<string> {
+  const consoleError = vi.spyOn(console, "error");
+  const loaded = { ...JSON.parse(JSON.stringify(data)), locale: "sv" };
+  const handler = createStaticHandler([{ id: "root", path: "/", loader: () => loaded, element: createElement(Agenda) }]);
+  const context = await handler.query(new Request("http://localhost/"));
+  if (context instanceof Response) throw new Error("unexpected response");
+  const html = renderToString(createElement(StaticRouterProvider, {
+    router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false,
+  }));
+  expect(consoleError).not.toHaveBeenCalled();
+  consoleError.mockRestore();
+  return html;
+}
+
 describe(`meeting agenda on ${testDatabaseKind()}`, () => {
   it("refuses medarbetare and kontaktperson", async () => {
     expect((await load("", demo.cookies.medarbetare)).status).toBe(403);
@@ -70,16 +85,31 @@ describe(`meeting agenda on ${testDatabaseKind()}`, () => {
     expect(data.params).toEqual({ enhet: demo.ostermalmId, datum: "2026-12-01", rubrik: "Möte 4" });
   });
 
-  it("answers bad parameters with 400 and a Swedish message", async () => {
-    const badDate = await load("?datum=2026-02-30", demo.cookies.styrgrupp);
+  it("answers bad parameters with 400, the Swedish field errors and the typed values", async () => {
+    const badDate = await load("?datum=2026-02-30&rubrik=M%C3%B6te+4", demo.cookies.styrgrupp);
     expect(badDate.status).toBe(400);
-    expect(badDate.data).toBe("Mötesdatumet finns inte i kalendern.");
+    expect(badDate.data.errors).toEqual({ datum: "Mötesdatumet finns inte i kalendern." });
+    expect(badDate.data.values).toEqual({ enhet: "", datum: "2026-02-30", rubrik: "Möte 4" });
+    expect(badDate.data.items).toEqual([]);
     const badUnit = await load("?enhet=inte-en-enhet", demo.cookies.styrgrupp);
     expect(badUnit.status).toBe(400);
-    expect(badUnit.data).toBe("Välj en förvaltning i listan.");
+    expect(badUnit.data.errors.enhet).toBe("Välj en förvaltning i listan.");
+    expect(badUnit.data.values.enhet).toBe("inte-en-enhet");
     const unknown = await load("?enhet=00000000-0000-4000-8000-000000000000", demo.cookies.styrgrupp);
     expect(unknown.status).toBe(400);
-    expect(unknown.data).toBe("Förvaltningen finns inte.");
+    expect(unknown.data.errors.enhet).toBe("Förvaltningen finns inte.");
+  });
+
+  it("renders the refused options form with the error summary linked to the field and the typed value", async () => {
+    const { data } = await load("?datum=2026-02-30&rubrik=M%C3%B6te+4", demo.cookies.styrgrupp);
+    const html = await render(data);
+    expect(html).toContain("error-summary");
+    expect(html).toContain('href="#falt-datum"');
+    expect(html).toMatch(/id="falt-datum"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/aria-describedby="falt-datum-hint falt-datum-error"/);
+    expect(html).toContain('value="2026-02-30"');
+    expect(html).toContain('value="Möte 4"');
+    expect(html).not.toContain("<article");
   });
 
   it("shows an empty agenda when nothing waits", async () => {
@@ -94,17 +124,7 @@ describe(`meeting agenda on ${testDatabaseKind()}`, () => {
 
   it("renders every idea's one-page summary on the server (chart table, security, gate, decide link)", async () => {
     const { data } = await load("?rubrik=M%C3%B6te+4&datum=2026-12-01", demo.cookies.styrgrupp);
-    const consoleError = vi.spyOn(console, "error");
-    // The page's loader data, serialised as it reaches the browser, under a "root" route (useLocale reads it).
-    const loaded = { ...JSON.parse(JSON.stringify(data)), locale: "sv" };
-    const handler = createStaticHandler([{ id: "root", path: "/", loader: () => loaded, element: createElement(Agenda) }]);
-    const context = await handler.query(new Request("http://localhost/"));
-    if (context instanceof Response) throw new Error("unexpected response");
-    const html = renderToString(createElement(StaticRouterProvider, {
-      router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false,
-    }));
-    expect(consoleError).not.toHaveBeenCalled();
-    consoleError.mockRestore();
+    const html = await render(data);
     expect(html).toContain("Möte 4 2026-12-01");
     const articles = html.split("<article").slice(1);
     expect(articles).toHaveLength(data.items.length);

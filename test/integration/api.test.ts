@@ -9,7 +9,7 @@ import { listApiTokens } from "~/models/api-tokens.server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
 import { searchIdeas } from "~/models/idea-queries.server";
 import { portfolioCostsByYear, portfolioTotals, refreshPortfolioFigures, type PortfolioQuery } from "~/models/portfolio.server";
-import { action as tokensAction, loader as tokensLoader } from "~/routes/admin.api-nycklar";
+import ApiTokensPage, { action as tokensAction, loader as tokensLoader } from "~/routes/admin.api-nycklar";
 import { action as ideasAction, loader as ideasLoader } from "~/routes/api.v1.ideas";
 import { loader as openApiLoader } from "~/routes/api.v1.openapi[.]json";
 import { loader as portfolioLoader } from "~/routes/api.v1.portfolio";
@@ -268,5 +268,30 @@ describe("admin token components without JavaScript", () => {
     const created = await serverHtml(createElement(ApiTokenCreated, { token: "idl_example", userName: "Sara" }));
     expect(created).toMatch(/<input[^>]*id="ny-api-nyckel"[^>]*readOnly=""[^>]*value="idl_example"|<input[^>]*value="idl_example"[^>]*/);
     expect(created).toContain("visas bara den här gången");
+  });
+
+  it("announces a new token briefly in the status region and shows the token outside it; ignores unknown notice codes", async () => {
+    const list = await call(tokensLoader as never, getRequest("/admin/api-nycklar", demo.cookies.admin));
+    const pageHtml = async (url: string, method: "GET" | "POST") => {
+      const handler = createStaticHandler([{
+        id: "root", path: "/admin/api-nycklar", loader: () => ({ ...JSON.parse(JSON.stringify(list.data)), locale: "sv" }),
+        action: () => ({ intent: "create", created: { token: "idl_example_token", userName: "Sara" } }),
+        element: createElement(ApiTokensPage),
+      }]);
+      const context = await handler.query(new Request(url, method === "POST" ? { method, body: new URLSearchParams({ intent: "create" }) } : {}));
+      if (context instanceof Response) throw new Error("unexpected response");
+      return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }));
+    };
+    const html = await pageHtml("http://localhost/admin/api-nycklar", "POST");
+    const status = /<div role="status">(.*?)<\/div>/s.exec(html)?.[1] ?? "";
+    expect(status).toContain("Nyckeln är skapad. Kopiera den nu – den visas bara en gång.");
+    expect(status).not.toContain("idl_example_token");
+    expect(html).toMatch(/<label for="ny-api-nyckel">API-nyckel<\/label><input[^>]*id="ny-api-nyckel"[^>]*value="idl_example_token"/);
+
+    for (const code of ["constructor", "toString", "__proto__"]) {
+      const page = await pageHtml(`http://localhost/admin/api-nycklar?meddelande=${code}`, "GET");
+      expect(/<div role="status">(.*?)<\/div>/s.exec(page)?.[1], code).toBe("");
+    }
+    expect(await pageHtml("http://localhost/admin/api-nycklar?meddelande=aterkallad", "GET")).toContain("Nyckeln är återkallad.");
   });
 });

@@ -4,7 +4,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { action as adoptAction, loader as adoptLoader } from "~/routes/goda-exempel.$ideaId.infor";
 import GoodExamples, { loader as listLoader } from "~/routes/goda-exempel._index";
-import { action as markAction, loader as markLoader } from "~/routes/ideas.$ideaId.gott-exempel";
+import GoodExampleMark, { action as markAction, loader as markLoader } from "~/routes/ideas.$ideaId.gott-exempel";
 import { findBusinessCase } from "~/models/business-cases.server";
 import { figuresOf } from "~/services/business-case.server";
 import { seedDemoGoodExamples } from "../../db/seed/demo-good-examples";
@@ -117,6 +117,8 @@ describe(`good examples on ${testDatabaseKind()}`, () => {
       stage: "bedomning", outcome: null, adopted_from_idea_id: original, unit_id: targetUnit,
       submitter_id: demo.ids.kontaktperson, owner_id: demo.ids.kontaktperson, problem: source.problem,
       proposed_solution: source.proposed_solution, kind: source.kind,
+      // As the submit form's default (the name-hiding box unchecked).
+      name_visibility: "public",
     });
     expect(idea.focus_areas).toEqual(source.focus_areas);
     expect(idea.reference).toMatch(/^IDE-\d{4}-\d+$/);
@@ -169,6 +171,56 @@ describe(`good examples on ${testDatabaseKind()}`, () => {
     expect(html).toContain("Infört i 1 enhet");
     expect(html).toContain(source.reference!);
     expect(html).not.toContain("/infor\""); // a medarbetare gets no adopt link
+  });
+
+  it("refuses adopting an example into the original's own unit (400), even for an administrator", async () => {
+    const original = implementedIds[0]!;
+    const { unit_id: ownUnit } = await demo.db.selectFrom("ideas").select("unit_id").where("id", "=", original).executeTakeFirstOrThrow();
+    expect(await demo.db.selectFrom("good_examples").select("idea_id").where("idea_id", "=", original).execute()).toHaveLength(1);
+    const before = await demo.db.selectFrom("ideas").select("id").where("adopted_from_idea_id", "=", original).orderBy("id").execute();
+    const refused = await adopt(original, "admin", ownUnit);
+    expect(refused.status).toBe(400);
+    expect(refused.data.fieldErrors.unitId).toBe("Välj en av de enheter du är kontaktperson för.");
+    expect(refused.data.values.unitId).toBe(ownUnit);
+    expect(await demo.db.selectFrom("ideas").select("id").where("adopted_from_idea_id", "=", original).orderBy("id").execute()).toEqual(before);
+    expect(await demo.db.selectFrom("ideas").select("id").where("adopted_from_idea_id", "=", original).where("unit_id", "=", ownUnit).execute()).toEqual([]);
+  });
+
+  it("answers a bad search with 400, the field error and the typed search, rendered with the form", async () => {
+    const long = "x".repeat(201);
+    const res = await call(listLoader, getRequest(`/goda-exempel?sok=${long}`, demo.cookies.medarbetare));
+    expect(res.status).toBe(400);
+    expect(res.data.errors).toEqual({ sok: "Sökningen får vara högst 200 tecken." });
+    expect(res.data.search).toBe(long);
+    const loaded = { ...JSON.parse(JSON.stringify(res.data)), locale: "sv" };
+    const handler = createStaticHandler([{ id: "root", path: "/goda-exempel", loader: () => loaded, element: createElement(GoodExamples) }]);
+    const context = await handler.query(new Request("http://localhost/goda-exempel"));
+    if (context instanceof Response) throw new Error("unexpected response");
+    const html = renderToString(createElement(StaticRouterProvider, {
+      router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false,
+    }));
+    expect(html).toContain('href="#falt-sok"');
+    expect(html).toMatch(/id="falt-sok"[^>]*aria-invalid="true"/);
+    expect(html).toContain('aria-describedby="falt-sok-error"');
+    expect(html).toContain(`value="${long}"`);
+  });
+
+  it("shows only the mark page's own notices (not Object.prototype members)", async () => {
+    const ideaId = implementedIds[0]!;
+    const page = await call(markLoader, getRequest(`/ideas/${ideaId}/gott-exempel`, demo.cookies.styrgrupp), { ideaId });
+    const render = async (code: string) => {
+      const loaded = { ...JSON.parse(JSON.stringify(page.data)), locale: "sv" };
+      const handler = createStaticHandler([{ id: "root", path: "/", loader: () => loaded, element: createElement(GoodExampleMark) }]);
+      const context = await handler.query(new Request(`http://localhost/?meddelande=${code}`));
+      if (context instanceof Response) throw new Error("unexpected response");
+      const html = renderToString(createElement(StaticRouterProvider, {
+        router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false,
+      }));
+      return /<div role="status">(.*?)<\/div>/s.exec(html)?.[1];
+    };
+    expect(await render("constructor")).toBe("");
+    expect(await render("toString")).toBe("");
+    expect(await render("markerad")).toContain("Idén är markerad som gott exempel.");
   });
 
   it("refuses adopting an idea that is not a good example (404)", async () => {

@@ -47,10 +47,26 @@ describe("portfolio figures", () => {
     expect(costs[0]).toBe(rows.reduce((sum, r) => sum + (r.startYear === null ? 0 : r.costsByYear[year - r.startYear] ?? 0), 0));
   });
 
-  it("recomputes a row when its business case is saved again", async () => {
-    const { rows } = await listPortfolio(demo.db, everything, { limit: 1, offset: 0 });
-    const idea = rows[0]!;
-    await demo.db.updateTable("business_cases").set({ version: (eb) => eb("version", "+", 1) }).where("idea_id", "=", idea.id).execute();
-    expect(await refreshPortfolioFigures(demo.db)).toBe(1);
+  it("recomputes a row when its business case is saved again or the idea changes", async () => {
+    const { rows } = await listPortfolio(demo.db, everything, { limit: 2, offset: 0 });
+    const [first, second] = [rows[0]!, rows[1]!];
+    await demo.db.updateTable("business_cases").set({ version: (eb) => eb("version", "+", 1) }).where("idea_id", "=", first.id).execute();
+    await demo.db.updateTable("ideas").set({ version: (eb) => eb("version", "+", 1) }).where("id", "=", second.id).execute();
+    expect(await refreshPortfolioFigures(demo.db)).toBe(2);
+    expect(await refreshPortfolioFigures(demo.db)).toBe(0);
+  });
+
+  it("recomputes every row when a criterion's weight changes, and the scores follow the new weight", async () => {
+    const { total } = await listPortfolio(demo.db, everything, { limit: 1, offset: 0 });
+    const criterion = await demo.db.selectFrom("assessment_criteria").select(["id", "weight"]).where("active", "=", true)
+      .orderBy("position").limit(1).executeTakeFirstOrThrow();
+    await demo.db.updateTable("assessment_criteria").set({ weight: criterion.weight + 7, updated_at: new Date(Date.now() + 1000) })
+      .where("id", "=", criterion.id).execute();
+    const refreshed = await refreshPortfolioFigures(demo.db);
+    // Every portfolio idea (closed ones included) is recomputed once.
+    expect(refreshed).toBeGreaterThanOrEqual(total);
+    expect(await refreshPortfolioFigures(demo.db)).toBe(0);
+    const { rows } = await listPortfolio(demo.db, everything, { limit: 100, offset: 0 });
+    for (const row of rows) expect(row.weightedScore).toBe((await ideaAssessmentResultFor(demo.db, row.id)).result.weightedScore);
   });
 });

@@ -92,13 +92,15 @@ function selectionFields(values: Record<string, string>, pins: Record<string, st
   return [...Object.entries({ ar: "2027", antal: "1", mal: "npv", ...values }), ...Object.entries(pins).map(([id, pin]) => [`las.${id}`, pin] as [string, string])];
 }
 const query = (fields: [string, string][]) => `/portfolio/optimera?${new URLSearchParams(fields)}`;
+/** Computes through the action (a POST with intent=berakna), as the form does. */
+const compute = (fields: [string, string][], who: keyof typeof demo.cookies = "styrgrupp") =>
+  call(optimiseAction, postRequest("/portfolio/optimera", demo.cookies[who], [...fields, ["intent", "berakna"]]));
 
 describe("the optimiser", () => {
   it("is for the styrgrupp and administrators", async () => {
     expect((await get(optimiseLoader, "/portfolio/optimera", "medarbetare")).status).toBe(403);
     expect((await get(optimiseLoader, "/portfolio/optimera", "kontaktperson")).status).toBe(403);
-    const post = await call(optimiseAction, postRequest("/portfolio/optimera", demo.cookies.kontaktperson, selectionFields({ budget1: "1" })));
-    expect(post.status).toBe(403);
+    expect((await compute(selectionFields({ budget1: "1" }), "kontaktperson")).status).toBe(403);
     const byMedarbetare = await call(optimiseAction, postRequest("/portfolio/optimera", demo.cookies.medarbetare, selectionFields({ budget1: "1" })));
     expect(byMedarbetare.status).toBe(403);
     expect(await demo.db.selectFrom("prioritisation_proposals").select("id").execute()).toHaveLength(0);
@@ -109,13 +111,42 @@ describe("the optimiser", () => {
     expect(page.data.candidates.filter((c: { stage: string }) => c.stage === "pilot").every((c: { pin: string }) => c.pin === "med")).toBe(true);
   });
 
+  it("lists the candidates of the URL's filters (as /portfolio links here), also next to a validation error", async () => {
+    const pilots = await get(optimiseLoader, "/portfolio/optimera?steg=pilot");
+    expect(pilots.status).toBe(200);
+    expect(pilots.data.run).toBeNull();
+    expect(pilots.data.candidates.length).toBeGreaterThan(0);
+    expect(pilots.data.candidates.every((c: { stage: string }) => c.stage === "pilot")).toBe(true);
+    const bad = await compute(selectionFields({ steg: "pilot", budget1: "abc" }));
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors.budget1).toMatch(/hela kronor/);
+    expect(bad.data.candidates.map((c: { id: string }) => c.id)).toEqual(pilots.data.candidates.map((c: { id: string }) => c.id));
+    // A bad filter is reported; the other filters still apply.
+    const badStage = await get(optimiseLoader, "/portfolio/optimera?steg=bedomning&fokus=x");
+    expect(badStage.status).toBe(400);
+    expect(badStage.data.errors.steg).toBe("Välj ett steg i listan.");
+  });
+
+  it("computes with a POST (the pins travel in the body, not the URL) and keeps the values", async () => {
+    const fields = selectionFields({ ar: "2026", budget1: "2 500 000", steg: "prioritering" });
+    const answer = await compute(fields);
+    expect(answer.status).toBe(200);
+    expect(answer.data.run.result.feasible).toBe(true);
+    expect(answer.data.run.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(answer.data.values.budget1).toBe("2 500 000");
+    expect(answer.data.candidates.every((c: { stage: string }) => c.stage === "prioritering")).toBe(true);
+    // A GET with the old query string no longer computes.
+    expect((await get(optimiseLoader, query(fields))).data.run).toBeNull();
+    expect((await call(optimiseAction, postRequest("/portfolio/optimera", demo.cookies.styrgrupp, fields))).status).toBe(400);
+  });
+
   it("refuses a bad budget with 400 and a Swedish message", async () => {
-    const bad = await get(optimiseLoader, query(selectionFields({ antal: "2", budget1: "abc", budget2: "" })));
+    const bad = await compute(selectionFields({ antal: "2", budget1: "abc", budget2: "" }));
     expect(bad.status).toBe(400);
     expect(bad.data.errors.budget1).toBe("Budgeten för 2027 ska vara hela kronor, till exempel 2 500 000.");
     expect(bad.data.errors.budget2).toBe("Ange budgeten för 2028 i hela kronor.");
     expect(bad.data.values.budget1).toBe("abc");
-    const badYears = await get(optimiseLoader, query(selectionFields({ antal: "9", budget1: "1" })));
+    const badYears = await compute(selectionFields({ antal: "9", budget1: "1" }));
     expect(badYears.status).toBe(400);
     expect(badYears.data.errors.antal).toMatch(/mellan 1 och 5/);
   });
@@ -125,14 +156,14 @@ describe("the optimiser", () => {
     const rows = await listAllPortfolio(demo.db, everything, 2000);
     const committed = rows.find((r) => (r.stage === "pilot" || r.stage === "inforande") && r.npv !== null && r.costsByYear.some((c) => c > 0))!;
     const year = committed.startYear! + committed.costsByYear.findIndex((c) => c > 0);
-    const result = await get(optimiseLoader, query(selectionFields({ ar: String(year), budget1: "0" })));
+    const result = await compute(selectionFields({ ar: String(year), budget1: "0" }));
     expect(result.status).toBe(200);
     expect(result.data.run.result.feasible).toBe(false);
     expect(result.data.run.overBudgetYears).toEqual([0]);
   });
 
   it("accepts Swedish amounts and shows the result with reasons", async () => {
-    const result = await get(optimiseLoader, query(selectionFields({ ar: "2026", budget1: "2 500 000" })));
+    const result = await compute(selectionFields({ ar: "2026", budget1: "2 500 000" }));
     expect(result.status).toBe(200);
     const { run } = result.data;
     expect(run.budgets).toEqual([2_500_000]);
@@ -145,10 +176,19 @@ describe("the optimiser", () => {
   });
 });
 
-async function saveProposal(fields: [string, string][]) {
-  const answer = await call(optimiseAction, postRequest(query(fields), demo.cookies.styrgrupp, [
-    ...fields, ["intent", "save"], ["titel", "Förslag inför budget"], ["motivering", "Mest nytta för pengarna."],
+/** Posts the save form as the page renders it after a computation: its hidden inputs and the result's fingerprint. */
+async function postSave(fields: [string, string][], urval?: string, typed: [string, string][] = [
+  ["titel", "Förslag inför budget"], ["motivering", "Mest nytta för pengarna."],
+]) {
+  const fingerprint = urval ?? (await compute(fields)).data.run.fingerprint;
+  return call(optimiseAction, postRequest("/portfolio/optimera", demo.cookies.styrgrupp, [
+    ...fields, ["intent", "spara"], ["urval", fingerprint], ...typed,
   ]));
+}
+const proposalCount = async () => (await demo.db.selectFrom("prioritisation_proposals").select("id").execute()).length;
+
+async function saveProposal(fields: [string, string][]) {
+  const answer = await postSave(fields);
   expect(answer.status).toBe(302);
   const match = /^\/portfolio\/forslag\/([0-9a-f-]{36})\?meddelande=sparat$/.exec(answer.location ?? "");
   expect(match).not.toBeNull();
@@ -157,12 +197,37 @@ async function saveProposal(fields: [string, string][]) {
 
 describe("prioritisation proposals", () => {
   it("refuses a save without a motivation, keeping what was typed", async () => {
-    const answer = await call(optimiseAction, postRequest("/portfolio/optimera", demo.cookies.styrgrupp, [
-      ...selectionFields({ budget1: "1000000" }), ["titel", "Utan motivering"], ["motivering", " "],
-    ]));
+    const answer = await postSave(selectionFields({ budget1: "1000000", steg: "prioritering" }), undefined, [["titel", "Utan motivering"], ["motivering", " "]]);
     expect(answer.status).toBe(400);
-    expect(answer.data.errors.motivering).toBe("Skriv en motivering till förslaget.");
-    expect(answer.data.typed.titel).toBe("Utan motivering");
+    expect(answer.data.save.errors.motivering).toBe("Skriv en motivering till förslaget.");
+    expect(answer.data.save.typed.titel).toBe("Utan motivering");
+    expect(answer.data.run.result.feasible).toBe(true);
+  });
+
+  it("refuses with 409 when the result differs from the one shown, keeping the text and showing the fresh result", async () => {
+    const before = await proposalCount();
+    const fields = selectionFields({ ar: "2026", budget1: "2 500 000" });
+    const answer = await postSave(fields, "0000000000000000");
+    expect(answer.status).toBe(409);
+    expect(answer.data.save.formError).toBe("Resultatet har ändrats sedan du beräknade det – granska det nya resultatet och spara igen.");
+    expect(answer.data.save.typed).toEqual({ titel: "Förslag inför budget", motivering: "Mest nytta för pengarna." });
+    expect(answer.data.run.fingerprint).toBe((await compute(fields)).data.run.fingerprint);
+    expect(await proposalCount()).toBe(before);
+  });
+
+  it("refuses to save an infeasible result with 409", async () => {
+    await refreshPortfolioFigures(demo.db);
+    const rows = await listAllPortfolio(demo.db, everything, 2000);
+    const committed = rows.find((r) => (r.stage === "pilot" || r.stage === "inforande") && r.npv !== null && r.costsByYear.some((c) => c > 0))!;
+    const year = committed.startYear! + committed.costsByYear.findIndex((c) => c > 0);
+    const fields = selectionFields({ ar: String(year), budget1: "0" });
+    const before = await proposalCount();
+    const answer = await postSave(fields);
+    expect(answer.status).toBe(409);
+    expect(answer.data.save.formError).toMatch(/kan inte sparas/);
+    expect(answer.data.save.typed.motivering).toBe("Mest nytta för pengarna.");
+    expect(answer.data.run.result.feasible).toBe(false);
+    expect(await proposalCount()).toBe(before);
   });
 
   it("saves items and an audit row, re-running the optimiser: the stored choice equals a fresh selectPortfolio", async () => {
@@ -211,8 +276,8 @@ describe("prioritisation proposals", () => {
   });
 
   it("compares two proposals: who chose what, totals and the difference per year", async () => {
-    const a = await saveProposal(selectionFields({ ar: "2026", budget1: "500000" }));
-    const b = await saveProposal(selectionFields({ ar: "2026", budget1: "50000000" }));
+    const a = await saveProposal(selectionFields({ ar: "2026", budget1: "500000", steg: "prioritering" }));
+    const b = await saveProposal(selectionFields({ ar: "2026", budget1: "50000000", steg: "prioritering" }));
     const { status, data } = await get(compareLoader, `/portfolio/forslag/jamfor?a=${a}&b=${b}`);
     expect(status).toBe(200);
     const stored = async (id: string) => demo.db.selectFrom("prioritisation_proposals").select(["total_value", "cost_by_year"])
@@ -243,24 +308,70 @@ describe("the pages render on the server", () => {
     expect(await render(PortfolioPage, empty.data)).toContain("Inga idéer matchar filtret");
 
     const fields = selectionFields({ ar: "2026", budget1: "2 500 000" });
-    const optimised = await get(optimiseLoader, query(fields));
+    const optimised = await compute(fields);
     const optimisedHtml = await render(OptimisePage, optimised.data);
     expect(optimisedHtml).toContain("Måste med");
     expect(optimisedHtml).toContain("Spara som prioriteringsförslag");
-    expect(optimisedHtml).toMatch(/bevisat bästa möjliga|högst .* % från bästa möjliga/);
-    const bad = await get(optimiseLoader, query(selectionFields({ budget1: "abc" })));
+    expect(optimisedHtml).toMatch(/bevisat bästa möjliga|högst .* % från bästa möjliga|mindre än 0,01 %|hann inte bevisa/);
+    expect(optimisedHtml).toContain('name="urval"');
+    expect(optimisedHtml).toContain('method="post"');
+    expect(optimisedHtml).not.toMatch(/högst 0 %/);
+    const bad = await compute(selectionFields({ budget1: "abc" }));
     expect(await render(OptimisePage, bad.data)).toContain("Budgeten för 2027 ska vara hela kronor");
 
-    const a = await saveProposal(selectionFields({ ar: "2026", budget1: "1000000" }));
-    const b = await saveProposal(selectionFields({ ar: "2026", budget1: "9000000" }));
+    const a = await saveProposal(selectionFields({ ar: "2026", budget1: "1000000", steg: "prioritering" }));
+    const b = await saveProposal(selectionFields({ ar: "2026", budget1: "9000000", steg: "prioritering" }));
     const proposal = await get(proposalLoader, `/portfolio/forslag/${a}`, "styrgrupp", { proposalId: a });
     const proposalHtml = await render(ProposalPage, proposal.data, "http://localhost/?meddelande=sparat");
     expect(proposalHtml).toContain("Förslaget är sparat.");
     expect(proposalHtml).toContain("Mest nytta för pengarna.");
-    expect(await render(ProposalsPage, (await get(proposalsLoader, "/portfolio/forslag")).data)).toContain("Förslag inför budget");
+    const listed = (await get(proposalsLoader, "/portfolio/forslag")).data;
+    expect(await render(ProposalsPage, listed)).toContain("Förslag inför budget");
+    // A gap is never shown as "0 %": unknown (no bound) and tiny gaps have their own words.
+    const withGaps = { ...listed, rows: [
+      { ...listed.rows[0], id: "g1", optimal: false, relativeGap: null },
+      { ...listed.rows[0], id: "g2", optimal: false, relativeGap: 0.00001 },
+      { ...listed.rows[0], id: "g3", optimal: false, relativeGap: 0.0123 },
+    ] };
+    const gapsHtml = await render(ProposalsPage, withGaps);
+    expect(gapsHtml).toContain("Avstånd till bästa okänt");
+    expect(gapsHtml).toContain("Mindre än 0,01 % från bästa");
+    expect(gapsHtml).toContain("Högst 1,23 % från bästa");
+    expect(gapsHtml).not.toContain("Högst 0 %");
+    const unproven = { ...optimised.data, run: { ...optimised.data.run, result: { ...optimised.data.run.result, optimal: false, relativeGap: null } } };
+    const unprovenHtml = await render(OptimisePage, unproven);
+    expect(unprovenHtml).toContain("Optimeraren hann inte bevisa hur nära bästa möjliga förslaget är.");
+    expect(unprovenHtml).toMatch(/<div role="status"><p class="alert">Optimeraren hann inte/);
     const compared = await get(compareLoader, `/portfolio/forslag/jamfor?a=${a}&b=${b}`);
     const compareHtml = await render(ComparePage, compared.data);
     expect(compareHtml).toContain("Skillnad (B − A)");
     expect(compareHtml).toContain("Bara i B");
+  });
+});
+
+describe("a committed idea without the objective's figure", () => {
+  it("still counts its costs (value 0, said in the result); only a non-committed one cannot be chosen", async () => {
+    await refreshPortfolioFigures(demo.db);
+    const rows = await listAllPortfolio(demo.db, everything, 2000);
+    const pilot = rows.find((r) => r.stage === "pilot" && r.costsByYear.some((c) => c > 0))!;
+    const year = pilot.startYear! + pilot.costsByYear.findIndex((c) => c > 0);
+    const cost = pilot.costsByYear[year - pilot.startYear!]!;
+    // Its assessments no longer count: no weighted score.
+    await demo.db.updateTable("assessments").set({ completed_at: null }).where("idea_id", "=", pilot.id).execute();
+    await demo.db.updateTable("ideas").set((eb) => ({ version: eb("version", "+", 1) })).where("id", "=", pilot.id).execute();
+    await refreshPortfolioFigures(demo.db);
+    expect((await listAllPortfolio(demo.db, everything, 2000)).find((r) => r.id === pilot.id)!.weightedScore).toBeNull();
+
+    const answer = await compute(selectionFields({ ar: String(year), mal: "weighted_score", budget1: "900000000" }));
+    expect(answer.status).toBe(200);
+    const item = answer.data.run.items.find((i: { ideaId: string }) => i.ideaId === pilot.id);
+    expect(item).toMatchObject({ selected: true, reason: "pinned_in", value: 0, missing: "no_score" });
+    expect(answer.data.run.result.costByYear[0]).toBeGreaterThanOrEqual(cost);
+    expect(answer.data.unselectable.map((u: { id: string }) => u.id)).not.toContain(pilot.id);
+    const html = await render(OptimisePage, answer.data);
+    expect(html).toContain("räknas med värdet 0 eftersom viktad bedömningspoäng saknas");
+    // Budget below its cost: the committed idea alone breaks the budget.
+    const tight = await compute(selectionFields({ ar: String(year), mal: "weighted_score", budget1: String(cost - 1) }));
+    expect(tight.data.run.result.feasible).toBe(false);
   });
 });

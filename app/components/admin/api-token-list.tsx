@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useFormat } from "~/components/idea/format";
 import type { ApiTokenListRow } from "~/models/api-tokens.server";
 import { useMessages } from "~/utils/locale";
@@ -47,17 +48,22 @@ export function ApiTokenList({ rows }: { rows: ApiTokenListRow[] }) {
   );
 }
 
-/** The new token, shown once in a live region. */
+/**
+ * The new token, shown once. Not in a live region (a screen reader would spell out all its characters):
+ * the page announces a short text in its status region, and focus moves here, to the labelled read-only field.
+ */
 export function ApiTokenCreated({ token, userName }: { token: string; userName: string }) {
   const t = useMessages().exports.tokens;
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => { input.current?.focus(); }, [token]);
   return (
-    <div className="alert alert--success">
-      <h3>{t.createdHeading}</h3>
+    <section className="alert alert--success" aria-labelledby="ny-api-nyckel-rubrik">
+      <h3 id="ny-api-nyckel-rubrik">{t.createdHeading}</h3>
       <p>{t.createdText(userName)}</p>
       <label htmlFor="ny-api-nyckel">{t.tokenLabel}</label>
-      <input id="ny-api-nyckel" type="text" readOnly value={token} aria-describedby="ny-api-nyckel-hint" size={52}
+      <input ref={input} id="ny-api-nyckel" type="text" readOnly value={token} aria-describedby="ny-api-nyckel-hint" size={52}
         spellCheck={false} autoComplete="off" onFocus={(e) => e.currentTarget.select()} />
       <p id="ny-api-nyckel-hint" className="field__hint">{t.copyHint}</p>
-    </div>
+    </section>
   );
 }

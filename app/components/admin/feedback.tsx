@@ -2,7 +2,7 @@ import { Form, useNavigation, useSearchParams } from "@remix-run/react";
 import type { FormEvent } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { ErrorSummary, fieldId, type FieldErrors } from "~/components/forms";
-import { useMessages } from "~/utils/locale";
+import { knownNotice, useMessages } from "~/utils/locale";
 import type { AdminActionData } from "./action-data";
 
 /**
@@ -13,7 +13,7 @@ export function AdminNotice() {
   const [searchParams] = useSearchParams();
   const notices = useMessages().admin.notices;
   const code = searchParams.get("meddelande");
-  const text = code ? notices[code] : undefined;
+  const text = knownNotice(notices, code);
   return (
     <div role="status" className="admin-notice">
       {text && <p className="alert alert--success">{text}</p>}

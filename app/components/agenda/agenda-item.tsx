@@ -5,7 +5,7 @@ import { useChartFormat } from "~/components/charts/format";
 import { RequirementList } from "~/components/gates/requirements";
 import { IdeaDeviations } from "~/components/security/idea-deviations";
 import { ScreeningSummary } from "~/components/security/screening-summary";
-import type { AgendaItem as AgendaItemData } from "~/models/agenda.server";
+import type { AgendaItem as AgendaItemData } from "~/services/agenda.server";
 import { useLocale, useMessages } from "~/utils/locale";
 
 const decimal = (n: number, sv: boolean) => (sv ? String(n).replace(".", ",") : String(n));

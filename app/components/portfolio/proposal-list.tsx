@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useMessages } from "~/utils/locale";
 import { usePortfolioFormat } from "./format";
-import { useObjectiveValue } from "./selection-result";
+import { useGapText, useObjectiveValue } from "./selection-result";
 
 export interface ProposalListRow {
   id: string; title: string; createdByName: string; createdAt: string | Date; objective: string; feasible: boolean; optimal: boolean;
@@ -11,9 +11,9 @@ export interface ProposalListRow {
 /** Optimal, the proven gap, or infeasible – in words. */
 export function useOptimality() {
   const t = useMessages().portfolio.proposals;
-  const f = usePortfolioFormat();
+  const gapText = useGapText();
   return (row: { feasible: boolean; optimal: boolean; relativeGap: number | null }) =>
-    !row.feasible ? t.infeasible : row.optimal ? t.optimal : t.gap(f.percent(row.relativeGap ?? 0));
+    !row.feasible ? t.infeasible : row.optimal ? t.optimal : gapText(row.relativeGap, "proposals");
 }
 
 function ValueCell({ objective, value }: { objective: string; value: number }) {

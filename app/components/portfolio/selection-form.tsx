@@ -8,10 +8,10 @@ import type { UnitGroup } from "~/models/selectable-unit.server";
 import { BUDGET_FIELDS, MAX_FORM_BUDGET_YEARS, type SelectionFormValues, selectionFormSchema } from "~/schemas/portfolio-selection";
 import { useMessages } from "~/utils/locale";
 
-export interface CandidateChoice { id: string; reference: string; title: string; stage: Stage; pin: string }
+export interface CandidateChoice { id: string; reference: string; title: string; stage: Stage; pin: string; missing?: UnselectableReason }
 export interface UnselectableIdea { id: string; reference: string; title: string; reason: UnselectableReason }
 
-/** The optimiser's inputs as a GET form (a result is a shareable URL): budgets, objective, filters and a pin per idea. */
+/** The optimiser's inputs as a POST form (intent "berakna"): budgets, objective, filters and a pin per idea. */
 export function SelectionForm(props: {
   values: SelectionFormValues; errors: FieldErrors; unitGroups: UnitGroup[];
   candidates: CandidateChoice[]; unselectable: UnselectableIdea[];
@@ -20,7 +20,8 @@ export function SelectionForm(props: {
   const t = messages.portfolio.optimise;
   const tf = messages.portfolio.filters;
   const navigation = useNavigation();
-  const pending = navigation.state === "loading" && navigation.location.pathname === "/portfolio/optimera";
+  const pending = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST"
+    && navigation.formData?.get("intent") === "berakna";
   const defaults = { ...props.values, las: Object.fromEntries(props.candidates.map((c) => [c.id, c.pin])) };
   const { form, formRef, onSubmit, field, choice } = useValidatedForm({
     schema: selectionFormSchema, defaultValues: defaults, serverErrors: props.errors,
@@ -31,7 +32,8 @@ export function SelectionForm(props: {
   return (
     <>
       <ErrorSummary errors={errors} title={t.errorSummaryTitle} />
-      <Form method="get" ref={formRef} onSubmit={onSubmit} noValidate aria-label={t.formLabel} className="portfolio-selection-form">
+      <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate aria-label={t.formLabel} className="portfolio-selection-form">
+        <input type="hidden" name="intent" value="berakna" />
         <div className="portfolio-budgets">
           <Field name="ar" label={t.firstYear} error={errors.ar}>
             {(a11y) => <input {...a11y} {...field("ar")} inputMode="numeric" size={6} />}
@@ -98,7 +100,10 @@ export function SelectionForm(props: {
                 <tbody>
                   {props.candidates.map((c) => (
                     <tr key={c.id}>
-                      <th scope="row"><span className="portfolio-ref">{c.reference}</span> {c.title}</th>
+                      <th scope="row">
+                        <span className="portfolio-ref">{c.reference}</span> {c.title}
+                        {c.missing && <span className="portfolio-missing"> ({t.valueZero[c.missing]})</span>}
+                      </th>
                       <td>{messages.stages[c.stage].name}</td>
                       <td>
                         <fieldset aria-describedby="kandidater-hint">

@@ -13,12 +13,14 @@ export interface ResultItem {
   value: number;
   reason: ProposalItemReason;
   blockingYears: number[];
+  /** The figure a committed idea lacks: it counts with value 0 (only on a fresh run, not stored). */
+  missing?: "no_score" | "no_business_case";
 }
 
 export interface ResultSummary {
   feasible: boolean;
   optimal: boolean;
-  /** null when no gap could be proven (infeasible). */
+  /** null when no gap could be proven (infeasible, or the solver stopped without a bound). */
   relativeGap: number | null;
   totalValue: number;
   costByYear: number[];
@@ -29,6 +31,21 @@ export interface ResultSummary {
 export function useObjectiveValue(objective: string) {
   const f = usePortfolioFormat();
   return (value: number) => (objective === "npv" || objective === "financial_npv" ? f.kr(value) : f.figure(Math.round(value * 100) / 100));
+}
+
+/**
+ * A non-optimal result's distance from the best possible, in words: unknown when the solver stopped
+ * without a proven bound (null/Infinity), "less than 0.01 %" when it rounds to 0 – never "0 %".
+ */
+export function useGapText() {
+  const messages = useMessages().portfolio;
+  const f = usePortfolioFormat();
+  return (gap: number | null, where: "result" | "proposals") => {
+    const t = messages[where];
+    if (gap === null || !Number.isFinite(gap)) return t.gapUnknown;
+    const percent = Math.round(Math.max(gap, 0) * 10_000) / 100;
+    return percent === 0 ? t.gapBelow(f.number(0.01)) : t.gap(f.percent(gap));
+  };
 }
 
 /** The optimiser's answer: feasible or not, proven optimal or the gap, cost per year against budget, chosen and left out. */
@@ -44,8 +61,10 @@ export function SelectionResultView(props: {
   const yearOf = (index: number) => props.firstYear + index;
   const chosen = props.items.filter((item) => item.selected);
   const leftOut = props.items.filter((item) => !item.selected);
+  const gapText = useGapText();
   const reasonText = (item: ResultItem) =>
-    item.reason === "over_budget" ? t.reasons.over_budget(f.years(item.blockingYears.map(yearOf))) : t.reasons[item.reason];
+    (item.reason === "over_budget" ? t.reasons.over_budget(f.years(item.blockingYears.map(yearOf))) : t.reasons[item.reason])
+    + (item.missing ? ` – ${messages.portfolio.optimise.valueZero[item.missing]}` : "");
   const Heading = props.headingLevel === 3 ? "h3" : "h2";
   const itemTable = (items: ResultItem[], caption: string, id: string) => (
     <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
@@ -74,16 +93,18 @@ export function SelectionResultView(props: {
   );
   return (
     <section aria-labelledby="resultat-rubrik" className="portfolio-section portfolio-result">
-      <Heading id="resultat-rubrik">{t.heading}</Heading>
-      {!result.feasible ? (
-        <p className="alert alert--error">
-          {props.overBudgetYears.length > 0 ? t.infeasible(f.years(props.overBudgetYears.map(yearOf))) : t.infeasibleGeneric}
-        </p>
-      ) : result.optimal ? (
-        <p className="alert alert--success">{t.optimal}</p>
-      ) : (
-        <p className="alert">{t.gap(f.percent(result.relativeGap ?? 0))}</p>
-      )}
+      <Heading id="resultat-rubrik" tabIndex={-1}>{t.heading}</Heading>
+      <div role="status">
+        {!result.feasible ? (
+          <p className="alert alert--error">
+            {props.overBudgetYears.length > 0 ? t.infeasible(f.years(props.overBudgetYears.map(yearOf))) : t.infeasibleGeneric}
+          </p>
+        ) : result.optimal ? (
+          <p className="alert alert--success">{t.optimal}</p>
+        ) : (
+          <p className="alert">{gapText(result.relativeGap, "result")}</p>
+        )}
+      </div>
       {result.feasible && (
         <dl className="facts">
           <div><dt>{t.totalValue}</dt><dd>{valueOf(result.totalValue)}</dd></div>
