@@ -20,34 +20,7 @@ export function PortfolioFilters(props: { values: PortfolioFilterValues; errors:
     <>
       <ErrorSummary errors={errors} title={t.errorSummaryTitle} />
       <Form method="get" className="filter-form portfolio-filters" role="search" aria-label={t.label}>
-        <Field name="enhet" label={t.unit} hint={t.unitHint} error={errors.enhet}>
-          {(a11y) => <GroupedUnitSelect a11y={a11y} name="enhet" defaultValue={values.enhet} anyLabel={t.any} groups={props.unitGroups} />}
-        </Field>
-        <Field name="fokus" label={t.focusArea} error={errors.fokus}>
-          {(a11y) => (
-            <select {...a11y} name="fokus" defaultValue={values.fokus}>
-              <option value="">{t.any}</option>
-              {FOCUS_AREAS.map((area) => <option key={area} value={area}>{messages.vocabulary.focusAreas[area]}</option>)}
-            </select>
-          )}
-        </Field>
-        <Field name="steg" label={t.stage} hint={t.stageHint} error={errors.steg}>
-          {(a11y) => (
-            <select {...a11y} name="steg" defaultValue={values.steg}>
-              <option value="">{t.any}</option>
-              {PORTFOLIO_STAGES.map((stage) => <option key={stage} value={stage}>{messages.stages[stage].name}</option>)}
-            </select>
-          )}
-        </Field>
-        <Field name="sjalvfinansierande" label={t.selfFinancing} error={errors.sjalvfinansierande}>
-          {(a11y) => (
-            <select {...a11y} name="sjalvfinansierande" defaultValue={values.sjalvfinansierande}>
-              <option value="">{t.any}</option>
-              <option value="ja">{t.yes}</option>
-              <option value="nej">{t.no}</option>
-            </select>
-          )}
-        </Field>
+        <PortfolioSubsetFields copy={t} values={values} errors={errors} unitGroups={props.unitGroups} />
         <Field name="sok" label={t.search} error={errors.sok}>
           {(a11y) => <input {...a11y} type="search" name="sok" defaultValue={values.sok} maxLength={100} />}
         </Field>
@@ -68,6 +41,56 @@ export function PortfolioFilters(props: { values: PortfolioFilterValues; errors:
         </Field>
         <FilterActions pending={loading} label={t.apply} pendingLabel={t.applying} clearHref="/portfolio" clearLabel={t.clear} />
       </Form>
+    </>
+  );
+}
+
+/** The copy the subset fields need (the portfolio's and the charts' filters word their hints differently). */
+export interface PortfolioSubsetCopy {
+  unit: string; unitHint: string; focusArea: string; stage: string; stageHint: string;
+  selfFinancing: string; selfFinancingHint?: string; any: string; yes: string; no: string;
+}
+
+/**
+ * Which ideas: unit (with the units below it), focus area, stage and self-financing – the fields the
+ * portfolio page and the portfolio charts share (the same URL parameters).
+ */
+export function PortfolioSubsetFields(props: {
+  copy: PortfolioSubsetCopy; values: Pick<PortfolioFilterValues, "enhet" | "fokus" | "steg" | "sjalvfinansierande">;
+  errors: FieldErrors; unitGroups: UnitGroup[];
+}) {
+  const messages = useMessages();
+  const { copy: t, values, errors } = props;
+  return (
+    <>
+        <Field name="enhet" label={t.unit} hint={t.unitHint} error={errors.enhet}>
+          {(a11y) => <GroupedUnitSelect a11y={a11y} name="enhet" defaultValue={values.enhet} anyLabel={t.any} groups={props.unitGroups} />}
+        </Field>
+        <Field name="fokus" label={t.focusArea} error={errors.fokus}>
+          {(a11y) => (
+            <select {...a11y} name="fokus" defaultValue={values.fokus}>
+              <option value="">{t.any}</option>
+              {FOCUS_AREAS.map((area) => <option key={area} value={area}>{messages.vocabulary.focusAreas[area]}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field name="steg" label={t.stage} hint={t.stageHint} error={errors.steg}>
+          {(a11y) => (
+            <select {...a11y} name="steg" defaultValue={values.steg}>
+              <option value="">{t.any}</option>
+              {PORTFOLIO_STAGES.map((stage) => <option key={stage} value={stage}>{messages.stages[stage].name}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field name="sjalvfinansierande" label={t.selfFinancing} hint={t.selfFinancingHint} error={errors.sjalvfinansierande}>
+          {(a11y) => (
+            <select {...a11y} name="sjalvfinansierande" defaultValue={values.sjalvfinansierande}>
+              <option value="">{t.any}</option>
+              <option value="ja">{t.yes}</option>
+              <option value="nej">{t.no}</option>
+            </select>
+          )}
+        </Field>
     </>
   );
 }

@@ -1,8 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { FilterActions, GroupedUnitSelect } from "~/components/filter-actions";
-import { ErrorSummary, Field, type FieldErrors } from "~/components/forms";
-import { PORTFOLIO_STAGES } from "~/domain/portfolio";
-import { FOCUS_AREAS } from "~/domain/vocabulary";
+import { FilterActions } from "~/components/filter-actions";
+import { PortfolioSubsetFields } from "~/components/portfolio/portfolio-filters";
+import { ErrorSummary, type FieldErrors } from "~/components/forms";
 import type { UnitGroup } from "~/models/selectable-unit.server";
 import { useMessages } from "~/utils/locale";
 
@@ -20,34 +19,7 @@ export function ChartFilters(props: { values: ChartFilterValues; errors: FieldEr
     <>
       <ErrorSummary errors={errors} title={t.errorSummaryTitle} />
       <Form method="get" className="filter-form" role="search" aria-label={t.label}>
-        <Field name="enhet" label={t.unit} hint={t.unitHint} error={errors.enhet}>
-          {(a11y) => <GroupedUnitSelect a11y={a11y} name="enhet" defaultValue={values.enhet} anyLabel={t.any} groups={props.unitGroups} />}
-        </Field>
-        <Field name="fokus" label={t.focusArea} error={errors.fokus}>
-          {(a11y) => (
-            <select {...a11y} name="fokus" defaultValue={values.fokus}>
-              <option value="">{t.any}</option>
-              {FOCUS_AREAS.map((area) => <option key={area} value={area}>{messages.vocabulary.focusAreas[area]}</option>)}
-            </select>
-          )}
-        </Field>
-        <Field name="steg" label={t.stage} hint={t.stageHint} error={errors.steg}>
-          {(a11y) => (
-            <select {...a11y} name="steg" defaultValue={values.steg}>
-              <option value="">{t.any}</option>
-              {PORTFOLIO_STAGES.map((stage) => <option key={stage} value={stage}>{messages.stages[stage].name}</option>)}
-            </select>
-          )}
-        </Field>
-        <Field name="sjalvfinansierande" label={t.selfFinancing} hint={t.selfFinancingHint} error={errors.sjalvfinansierande}>
-          {(a11y) => (
-            <select {...a11y} name="sjalvfinansierande" defaultValue={values.sjalvfinansierande}>
-              <option value="">{t.any}</option>
-              <option value="ja">{t.yes}</option>
-              <option value="nej">{t.no}</option>
-            </select>
-          )}
-        </Field>
+        <PortfolioSubsetFields copy={t} values={values} errors={errors} unitGroups={props.unitGroups} />
         <FilterActions pending={loading} label={t.apply} pendingLabel={t.applying} clearHref="/portfolio/diagram" clearLabel={t.clear} />
       </Form>
     </>
