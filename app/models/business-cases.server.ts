@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { BusinessCaseSnapshot, Database } from "../../db/schema";
 import type { Stage, ClosingOutcome } from "~/domain/vocabulary";
 
@@ -22,6 +22,13 @@ export async function findBusinessCase(db: Db, ideaId: string): Promise<Business
   const lines = await db.selectFrom("business_case_lines")
     .select(["kind", "description", "category", "certainty", "unit_id", "amounts"])
     .where("idea_id", "=", ideaId).orderBy("position").execute();
+  return businessCaseViewOf(row, lines);
+}
+
+type LineRow = Pick<Selectable<Database["business_case_lines"]>, "kind" | "description" | "category" | "certainty" | "unit_id" | "amounts">;
+
+/** A business_cases row and its lines (in position order) as the editor and the figures read them. */
+export function businessCaseViewOf(row: Selectable<Database["business_cases"]>, lines: readonly LineRow[]): BusinessCaseView {
   return {
     version: row.version,
     horizonYears: row.horizon_years,

@@ -7,7 +7,7 @@ import {
 } from "~/domain/portfolio";
 import type { ClosingOutcome, FocusArea, Stage } from "~/domain/vocabulary";
 import { listCriteria } from "~/models/assessment-criteria.server";
-import type { BusinessCaseView } from "~/models/business-cases.server";
+import { businessCaseViewOf } from "~/models/business-cases.server";
 import { containsPattern } from "~/models/like-pattern.server";
 import { figuresOf } from "~/services/business-case.server";
 
@@ -116,19 +116,7 @@ async function computeFiguresWithin(db: Db, ideaIds: string[]): Promise<void> {
         payback_months: null, self_financing: null, total_costs: null, total_savings: null, costs_by_year: [], savings_by_year: [],
       };
     }
-    const view: BusinessCaseView = {
-      version: row.version, horizonYears: row.horizon_years, discountRate: num(row.discount_rate), hourlyCost: num(row.hourly_cost),
-      startYear: row.start_year, nonMonetaryBenefits: row.non_monetary_benefits,
-      scenarios: {
-        low: { savings: num(row.low_savings_factor), costs: num(row.low_costs_factor) },
-        high: { savings: num(row.high_savings_factor), costs: num(row.high_costs_factor) },
-      },
-      lines: caseLines.map((line) => ({
-        kind: line.kind, description: line.description, category: line.category, certainty: line.certainty,
-        unitId: line.unit_id, amounts: line.amounts.map(num),
-      })),
-    };
-    const { result } = figuresOf(view);
+    const { result } = figuresOf(businessCaseViewOf(row, caseLines));
     return {
       ...base, business_case_version: row.version, start_year: row.start_year, npv: result.npv, financial_npv: result.financialNpv,
       benefit_cost_ratio: result.benefitCostRatio, payback_months: result.paybackMonths, self_financing: result.selfFinancing,

@@ -85,18 +85,22 @@ export async function findSessionUser(
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute();
   }
-  const [roles, scopes] = await Promise.all([
-    db.selectFrom("user_roles").select("role").where("user_id", "=", row.id).orderBy("role").execute(),
-    db.selectFrom("user_unit_scopes").select("unit_id").where("user_id", "=", row.id).execute(),
-  ]);
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     unitId: row.unit_id,
     locale: row.locale,
-    roles: roles.map((r) => r.role),
-    scopeUnitIds: scopes.map((s) => s.unit_id),
+    ...(await accessOf(db, row.id)),
     sessionId: row.sessionId,
   };
+}
+
+/** A person's roles and kontaktperson scopes: what `can` needs, for a session and an API token alike. */
+export async function accessOf(db: Kysely<Database>, userId: string): Promise<{ roles: Role[]; scopeUnitIds: string[] }> {
+  const [roles, scopes] = await Promise.all([
+    db.selectFrom("user_roles").select("role").where("user_id", "=", userId).orderBy("role").execute(),
+    db.selectFrom("user_unit_scopes").select("unit_id").where("user_id", "=", userId).execute(),
+  ]);
+  return { roles: roles.map((r) => r.role), scopeUnitIds: scopes.map((s) => s.unit_id) };
 }

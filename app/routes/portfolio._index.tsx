@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { fieldErrorsByField } from "~/components/admin/action-data";
 import { Pagination, withoutPage } from "~/components/admin/pagination";
 import type { FieldErrors } from "~/components/forms";
-import { stockholmYear } from "~/components/portfolio/format";
+import { stockholmYear } from "~/domain/stockholm-year";
 import { PortfolioFilters, type PortfolioFilterValues } from "~/components/portfolio/portfolio-filters";
 import { type PortfolioPageRow, PortfolioTable } from "~/components/portfolio/portfolio-table";
 import { PortfolioTotalsSection } from "~/components/portfolio/portfolio-totals";

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import { useEffect } from "react";
 import type { Database } from "../../db/schema";
 import { fieldErrorsOf, type FieldErrors } from "~/components/forms";
-import { stockholmYear } from "~/components/portfolio/format";
+import { stockholmYear } from "~/domain/stockholm-year";
 import { SaveProposalForm, type SaveState } from "~/components/portfolio/save-proposal-form";
 import { type CandidateChoice, SelectionForm, type UnselectableIdea } from "~/components/portfolio/selection-form";
 import { type ResultItem, type ResultSummary, SelectionResultView } from "~/components/portfolio/selection-result";

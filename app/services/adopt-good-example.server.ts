@@ -12,7 +12,7 @@ import { followIdea } from "~/models/idea-followers.server";
 import { markSubmitted, nextReferenceNumber } from "~/models/ideas.server";
 import { unitPathOf } from "~/models/unit-path.server";
 import { decideGateWithin } from "./gate-decision.server";
-import { stockholmYear } from "./submit-idea.server";
+import { stockholmYear } from "~/domain/stockholm-year";
 
 export type AdoptResult =
   | { ok: true; ideaId: string; reference: string }

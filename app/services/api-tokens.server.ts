@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Actor } from "~/domain/permissions";
 import type { Role } from "~/domain/vocabulary";
 import type { FieldErrors } from "~/components/forms";
 import { findApiTokenByHash, insertApiToken, revokeApiTokenRow, touchApiToken } from "~/models/api-tokens.server";
+import { accessOf, hashToken } from "~/models/session.server";
 import { writeAudit } from "~/models/audit-log.server";
 
 // Issuing, revoking and checking the bearer tokens of /api/v1 (docs/decisions/0013-exports-and-api.md).
@@ -17,7 +18,8 @@ export const API_TOKEN_PREFIX = "idl_";
 const DISPLAY_PREFIX_LENGTH = 12;
 const TOKEN_PATTERN = /^idl_[A-Za-z0-9_-]{43}$/;
 
-export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** Stored instead of the token: its SHA-256, as for session tokens. */
+export const hashApiToken = hashToken;
 
 export function generateApiToken(): { token: string; hash: string; prefix: string } {
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
@@ -89,14 +91,10 @@ export async function authenticateApiRequest(db: Db, request: Request, now = new
   if (!token || !TOKEN_PATTERN.test(token)) return null;
   const row = await findApiTokenByHash(db, hashApiToken(token));
   if (!row || row.revoked_at !== null || !row.active) return null;
-  const [roles, scopes] = await Promise.all([
-    db.selectFrom("user_roles").select("role").where("user_id", "=", row.user_id).orderBy("role").execute(),
-    db.selectFrom("user_unit_scopes").select("unit_id").where("user_id", "=", row.user_id).execute(),
-  ]);
+  const access = await accessOf(db, row.user_id);
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) await touchApiToken(db, row.id, now);
   return {
-    id: row.user_id, email: row.email, name: row.name, unitId: row.unit_id, tokenId: row.id,
-    roles: roles.map((r) => r.role), scopeUnitIds: scopes.map((s) => s.unit_id),
+    id: row.user_id, email: row.email, name: row.name, unitId: row.unit_id, tokenId: row.id, ...access,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { BusinessCaseSnapshot, Database } from "../../db/schema";
+import { stockholmYear } from "~/domain/stockholm-year";
 import {
   type BusinessCaseInput, type BusinessCaseResult, DEFAULT_SCENARIOS, resizeAmounts, evaluateBusinessCase, evaluateScenarios, type ScenarioName,
   type ScenarioMultipliers,
@@ -55,7 +56,7 @@ export function figuresOf(view: BusinessCaseView): BusinessCaseFigures {
 export async function newBusinessCase(db: Db, now: Date): Promise<BusinessCaseView> {
   const defaults = await getBusinessCaseDefaults(db);
   return {
-    version: 0, ...defaults, startYear: Number(new Intl.DateTimeFormat("sv-SE", { year: "numeric", timeZone: "Europe/Stockholm" }).format(now)),
+    version: 0, ...defaults, startYear: stockholmYear(now),
     nonMonetaryBenefits: "",
     scenarios: { low: { ...DEFAULT_SCENARIOS.low }, high: { ...DEFAULT_SCENARIOS.high } },
     lines: [],

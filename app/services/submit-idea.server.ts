@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { stockholmYear } from "~/domain/stockholm-year";
 import { chooseOwner } from "~/domain/idea-routing";
 import { submitSv } from "~/i18n/submit.sv";
 import { writeAudit } from "~/models/audit-log.server";
@@ -18,11 +19,6 @@ export type SaveIdeaResult =
   | { kind: "submitted"; ideaId: string; ownerId: string | null }
   | { kind: "already_submitted"; ideaId: string }
   | { kind: "not_found" };
-
-/** The calendar year in Stockholm (a submit at 00:30 on 1 January belongs to the new year). */
-export function stockholmYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", year: "numeric" }).format(now));
-}
 
 const UNIQUE_VIOLATION = "23505";
 

@@ -32,7 +32,7 @@ export interface BusinessCaseActionData {
 export function useMoney() {
   const fmt = useFormat();
   return {
-    kronor: (value: number) => `${fmt.number(Math.round(value))} kr`,
+    kronor: fmt.kronor,
     number: fmt.number,
     dateTime: fmt.dateTime,
     date: fmt.date,

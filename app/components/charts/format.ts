@@ -11,7 +11,7 @@ export function useChartFormat() {
   const compact = new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "en-GB", { notation: "compact", maximumFractionDigits: 1 });
   return {
     number: fmt.number,
-    kronor: (value: number) => `${fmt.number(Math.round(value))} kr`,
+    kronor: fmt.kronor,
     compactKronor: (value: number) => `${compact.format(Math.round(value))} kr`,
   };
 }

@@ -19,5 +19,7 @@ export function useFormat() {
     dateTime: (value: Date | string) => dateTime.format(new Date(value)),
     iso: (value: Date | string) => new Date(value).toISOString(),
     number: (value: number) => formatNumber(locale, value),
+    /** Whole kronor with the language's grouping: "1 200 000 kr". */
+    kronor: (value: number) => `${formatNumber(locale, Math.round(value))} kr`,
   };
 }

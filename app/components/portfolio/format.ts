@@ -14,8 +14,3 @@ export function usePortfolioFormat() {
     list.length <= 1 ? list.join("") : `${list.slice(0, -1).join(", ")} ${t.result.and} ${list.at(-1)}`;
   return { ...format, kr, figure, percent, years };
 }
-
-/** The current calendar year in Stockholm. */
-export function stockholmYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat("sv-SE", { year: "numeric", timeZone: "Europe/Stockholm" }).format(now));
-}
