@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError,
-  useRouteLoaderData,
+  Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation,
+  useRouteError, useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { navigationFor } from "~/domain/navigation";
@@ -9,6 +9,7 @@ import type { Locale } from "~/domain/vocabulary";
 import { countUnreadNotifications } from "~/models/notifications.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
+import { requestLocale } from "~/utils/language.server";
 import styles from "~/styles/app.css";
 import { useLocale, useMessages } from "~/utils/locale";
 
@@ -26,7 +27,7 @@ export const meta: MetaFunction = ({ error }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  const locale: Locale = user?.locale ?? "sv";
+  const locale: Locale = await requestLocale(request);
   const unreadNotifications = user ? await countUnreadNotifications((await getDatabase()).db, user.id) : 0;
   return {
     unreadNotifications,
@@ -43,6 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const navigation = root?.navigation ?? [{ key: "home" as const, href: "/" }];
   const user = root?.user ?? null;
+  const location = useLocation();
   return (
     <html lang={locale}>
       <head>
@@ -67,6 +69,13 @@ export function Layout({ children }: { children: ReactNode }) {
               </ul>
             </nav>
             <div className="account">
+              <Form method="post" action="/sprak" className="language-switch">
+                <input type="hidden" name="sprak" value={t.shell.language.switchToLang} />
+                <input type="hidden" name="tillbaka" value={`${location.pathname}${location.search}`} />
+                <button type="submit" className="button button--on-dark" lang={t.shell.language.switchToLang}>
+                  {t.shell.language.switchTo}
+                </button>
+              </Form>
               {user ? (
                 <>
                   <Link className="account__link" to="/notifications">

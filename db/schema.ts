@@ -515,6 +515,25 @@ export interface GoodExamplesTable {
   marked_at: CreatedAt;
 }
 
+export interface AccessibilityFeedbackTable {
+  id: Generated<string>;
+  /** "TG-2026-0001": what the reporter is told and the administrators refer to. */
+  reference: string;
+  /** The page the problem is on, as the reporter gave it (or the page they came from). */
+  page_url: Generated<string>;
+  description: string;
+  contact_name: Generated<string>;
+  contact_email: Generated<string>;
+  wants_reply: Generated<boolean>;
+  /** The signed-in reporter; null when reported without signing in. */
+  submitted_by: string | null;
+  created_at: CreatedAt;
+  status: Generated<"ny" | "hanterad">;
+  handled_by: string | null;
+  handled_at: Timestamp | null;
+  handled_note: Generated<string>;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -554,6 +573,7 @@ export interface Database {
   prioritisation_proposal_items: PrioritisationProposalItemsTable;
   api_tokens: ApiTokensTable;
   good_examples: GoodExamplesTable;
+  accessibility_feedback: AccessibilityFeedbackTable;
 }
 
 export type Unit = Selectable<UnitsTable>;

@@ -6,6 +6,7 @@ import {
   type UseFormRegisterReturn, type UseFormReturn,
 } from "react-hook-form";
 import type { z } from "zod";
+import { useLocalise } from "~/utils/locale";
 
 /** Field errors as the server sends them back: one Swedish message per field. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -122,6 +123,7 @@ export type FieldPropsOf<T extends FieldValues> = ReturnType<typeof fieldPropsFo
 
 export function ErrorSummary({ errors, title }: { errors: FieldErrors; title: string }) {
   const entries = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  const localise = useLocalise();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (entries.length) ref.current?.focus();
@@ -132,7 +134,7 @@ export function ErrorSummary({ errors, title }: { errors: FieldErrors; title: st
       <h2 id="felsammanfattning">{title}</h2>
       <ul>
         {entries.map(([field, message]) => (
-          <li key={field}><a href={`#${fieldId(field)}`}>{message}</a></li>
+          <li key={field}><a href={`#${fieldId(field)}`}>{localise(message)}</a></li>
         ))}
       </ul>
     </div>
@@ -145,12 +147,13 @@ export function Field(props: { name: string; label: string; error?: string; hint
   id: string; "aria-invalid": boolean; "aria-describedby"?: string;
 }) => ReactNode }) {
   const id = fieldId(props.name);
+  const localise = useLocalise();
   const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={`field${props.error ? " field--error" : ""}`}>
       <label htmlFor={id}>{props.label}</label>
       {props.hint && <p className="field__hint" id={`${id}-hint`}>{props.hint}</p>}
-      {props.error && <p className="field__error" id={`${id}-error`}>{props.error}</p>}
+      {props.error && <p className="field__error" id={`${id}-error`}>{localise(props.error)}</p>}
       {props.children({ id, "aria-invalid": Boolean(props.error), ...(describedBy ? { "aria-describedby": describedBy } : {}) })}
     </div>
   );

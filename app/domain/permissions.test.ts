@@ -153,6 +153,7 @@ describe("the whole permission matrix (one row per action; a new action without 
     "admin.routing.manage":    [N, N, N, N, N, N, N, N, Y],
     "admin.settings.manage":   [N, N, N, N, N, N, N, N, Y],
     "admin.api_tokens.manage": [N, N, N, N, N, N, N, N, Y],
+    "admin.accessibility_feedback.manage": [N, N, N, N, N, N, N, N, Y],
   };
 
   it("covers every action", () => {

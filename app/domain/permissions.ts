@@ -69,7 +69,8 @@ export type Action =
   | "admin.criteria.manage"
   | "admin.routing.manage"
   | "admin.settings.manage"
-  | "admin.api_tokens.manage";
+  | "admin.api_tokens.manage"
+  | "admin.accessibility_feedback.manage";
 
 type Rule = (actor: Actor, resource: unknown) => boolean;
 
@@ -181,6 +182,8 @@ const rules: Record<Action, Rule> = {
   "admin.settings.manage": isAdmin,
   // Bearer tokens for the read-only API (/api/v1).
   "admin.api_tokens.manage": isAdmin,
+  // Reports sent from the accessibility statement: read and closed by administrators.
+  "admin.accessibility_feedback.manage": isAdmin,
 };
 
 export const ACTIONS = Object.keys(rules) as Action[];

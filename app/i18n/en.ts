@@ -29,6 +29,11 @@ export const en: Messages = {
     nav: { allIdeas: "All ideas", notifications: "Notifications", unread: (n: number) => `${n} unread`, settings: "Settings", home: "Home", submitIdea: "Submit an idea", myIdeas: "My ideas", inbox: "Inbox", pipeline: "Pipeline", assessments: "My assessments", lessons: "Lessons learned", deviations: "Deviations", portfolio: "Portfolio", goodExamples: "Good examples", admin: "Administration", signIn: "Sign in" },
     footerAbout: "Idéslussen is the City of Stockholm's shared route for ideas about better and digital services.",
     accessibility: "Accessibility statement",
+    language: {
+      switchTo: "På svenska",
+      switchToLang: "sv",
+      invalid: "Choose Swedish or English.",
+    },
   },
   home: {
     title: "Idéslussen – from idea to better service",

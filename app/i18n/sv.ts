@@ -28,6 +28,12 @@ export const sv = {
     nav: { allIdeas: "Alla idéer", notifications: "Notiser", unread: (n: number) => `${n} olästa`, settings: "Inställningar", home: "Start", submitIdea: "Lämna en idé", myIdeas: "Mina idéer", inbox: "Inkorg", pipeline: "Idéflödet", assessments: "Mina bedömningar", lessons: "Lärdomar", deviations: "Avsteg", portfolio: "Portfölj", goodExamples: "Goda exempel", admin: "Administration", signIn: "Logga in" },
     footerAbout: "Idéslussen är Stockholms stads gemensamma väg för idéer om bättre och digitala tjänster.",
     accessibility: "Tillgänglighetsredogörelse",
+    language: {
+      /** The switch shows the other language, in that language (so it has lang set to it). */
+      switchTo: "In English",
+      switchToLang: "en",
+      invalid: "Välj svenska eller engelska.",
+    },
   },
   home: {
     title: "Idéslussen – från idé till bättre service",

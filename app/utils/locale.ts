@@ -1,6 +1,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import type { Locale } from "~/domain/vocabulary";
 import { messagesFor, type Messages } from "~/i18n";
+import { localiseMessage } from "~/i18n/localise";
 
 /** The language of the current page; Swedish until the user has chosen otherwise. */
 export function useLocale(): Locale {
@@ -18,4 +19,13 @@ export function useMessages(): Messages {
  */
 export function knownNotice(notices: Record<string, string>, code: string | null | undefined): string | null {
   return code && Object.hasOwn(notices, code) && typeof notices[code] === "string" ? notices[code]! : null;
+}
+
+/**
+ * Shows a message the server or a schema produced (in Swedish, from the message files) in the page's
+ * language. Use it wherever a validation error or refusal text is rendered.
+ */
+export function useLocalise(): (text: string) => string {
+  const locale = useLocale();
+  return (text) => localiseMessage(locale, text);
 }

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_idea_front_door";
 import * as m0005 from "./0005_stage_gate_pipeline";
 import * as m0006 from "./0006_business_case_versions";
 import * as m0007 from "./0007_portfolio";
+import * as m0008 from "./0008_accessibility_feedback";
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so the same
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0005_stage_gate_pipeline": m0005,
   "0006_business_case_versions": m0006,
   "0007_portfolio": m0007,
+  "0008_accessibility_feedback": m0008,
 };

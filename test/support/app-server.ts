@@ -97,3 +97,56 @@ export async function startDemoApp(name: string): Promise<RunningApp> {
     },
   };
 }
+
+export type DemoDatabaseKind = "pglite" | "postgres";
+
+/**
+ * The databases the browser journeys run on: embedded PGlite always, and a real PostgreSQL server as
+ * well when TEST_DATABASE_URL is set (CI sets it). Use with `describe.each(journeyDatabases())`.
+ */
+export function journeyDatabases(): DemoDatabaseKind[] {
+  return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/**
+ * The app with fresh demo data on `kind`: on PGlite in a temp folder; on PostgreSQL in a new database
+ * on TEST_DATABASE_URL's server (dropped again by `stop`).
+ */
+export async function startDemoAppOn(kind: DemoDatabaseKind, name: string): Promise<RunningApp> {
+  if (kind === "pglite") return startDemoApp(name);
+  const baseUrl = process.env.TEST_DATABASE_URL;
+  if (!baseUrl) throw new Error("TEST_DATABASE_URL is not set: the PostgreSQL journeys need a server.");
+  const { adminConnection, databaseUrlFor } = await import("./postgres-admin");
+  const database = `idesluss_e2e_${name.replace(/[^a-z0-9]/gi, "_").toLowerCase()}_${process.pid}_${Date.now().toString(36)}`;
+  const admin = await adminConnection(baseUrl);
+  try {
+    await admin.query(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  const dropDatabase = async () => {
+    const client = await adminConnection(baseUrl);
+    try {
+      await client.query(`drop database if exists "${database}" with (force)`);
+    } finally {
+      await client.end();
+    }
+  };
+  let app: RunningApp;
+  try {
+    app = await startApp(
+      { DATABASE_URL: databaseUrlFor(baseUrl, database), SESSION_SECRET: "browser-journeys-only-secret-0123456789abcdef" },
+      ["--migrate", "--seed-if-empty"],
+    );
+  } catch (error) {
+    await dropDatabase();
+    throw error;
+  }
+  return {
+    ...app,
+    stop: async () => {
+      await app.stop();
+      await dropDatabase();
+    },
+  };
+}

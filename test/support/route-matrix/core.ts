@@ -12,5 +12,7 @@ export const coreRoutes: RouteAccess[] = [
     loader: everyone("allow"),
     action: everyone("allow"),
   },
+  // The language switch: anyone may choose (a redirect back; an empty form is a 400).
+  { route: "sprak", path: () => "/sprak", loader: everyone("allow"), action: everyone("allow") },
   { route: "logout", path: () => "/logout", loader: everyone("allow"), action: everyone("allow") },
 ];

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { sv } from "~/i18n/sv";
+
+// The language switch in the page header (POST /sprak): the language and the page to come back to.
+export const languageChoiceSchema = z.object({
+  sprak: z.enum(["sv", "en"], { error: sv.shell.language.invalid }),
+  tillbaka: z.string().max(2000).optional().default("/"),
+});
+export type LanguageChoice = z.infer<typeof languageChoiceSchema>;
