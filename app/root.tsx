@@ -12,18 +12,28 @@ import { getDatabase } from "~/utils/db.server";
 import { requestLocale } from "~/utils/language.server";
 import styles from "~/styles/app.css";
 import { useLocale, useMessages } from "~/utils/locale";
+import { messagesFor, type Messages } from "~/i18n";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = ({ error }) => {
+export const meta: MetaFunction<typeof loader> = ({ error, data }) => {
   if (!error) return [{ title: "Idéslussen" }];
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title = status === 404 ? "Sidan finns inte" : status === 403 ? "Du har inte behörighet" : "Något gick fel";
-  return [{ title: `${title} – Idéslussen` }];
+  return [{ title: `${errorTexts(messagesFor(data?.locale ?? "sv"), error).title} – Idéslussen` }];
 };
+
+/** Title and text of the error page for `error`; a 500 never shows the error's own message or stack. */
+function errorTexts(t: Messages, error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const e = t.errors;
+  if (status === 404) return { status, title: e.notFoundTitle, text: e.notFoundText };
+  if (status === 403) return { status, title: e.forbiddenTitle, text: e.forbiddenText };
+  if (status === 401) return { status, title: e.signInTitle, text: e.signInText };
+  if (status === 400) return { status, title: e.badRequestTitle, text: e.badRequestText };
+  return { status, title: e.serverErrorTitle, text: e.serverErrorText };
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -123,17 +133,18 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useMessages();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, text] =
-    status === 404 ? [t.errors.notFoundTitle, t.errors.notFoundText]
-    : status === 403 ? [t.errors.forbiddenTitle, t.errors.forbiddenText]
-    : [t.errors.serverErrorTitle, t.errors.serverErrorText];
+  const location = useLocation();
+  const { status, title, text } = errorTexts(t, error);
+  const signIn = `/login?${new URLSearchParams({ redirectTo: `${location.pathname}${location.search}` })}`;
   return (
     <section className="error-page" aria-labelledby="felrubrik">
       <p className="error-page__status">{status}</p>
       <h1 id="felrubrik">{title}</h1>
       <p>{text}</p>
-      <p><Link className="button" to="/">{t.errors.backHome}</Link></p>
+      <p className="error-page__actions">
+        {status === 401 && <Link className="button button--primary" to={signIn}>{t.errors.signIn}</Link>}
+        <Link className="button" to="/">{t.errors.backHome}</Link>
+      </p>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import { type ReactNode, useEffect, useMemo, useRef } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import {
   type DefaultValues, type FieldValues, type FieldErrors as FormFieldErrors, type Path, type RegisterOptions, useForm,
   type UseFormRegisterReturn, type UseFormReturn,
@@ -125,9 +125,24 @@ export function ErrorSummary({ errors, title }: { errors: FieldErrors; title: st
   const entries = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
   const localise = useLocalise();
   const ref = useRef<HTMLDivElement>(null);
+  // Focus moves here when the summary answers a submit (or comes with the page, as after a post without
+  // JavaScript) – not when a field reports its error on blur while someone tabs on through the form:
+  // that would pull them back out of the form.
+  const [submits, setSubmits] = useState(0);
+  const answered = useRef(-1);
   useEffect(() => {
-    if (entries.length) ref.current?.focus();
-  }, [entries.length]);
+    const count = () => setSubmits((n) => n + 1);
+    document.addEventListener("submit", count, true);
+    return () => document.removeEventListener("submit", count, true);
+  }, []);
+  useEffect(() => {
+    if (entries.length && submits > answered.current) {
+      answered.current = submits;
+      ref.current?.focus();
+    } else if (answered.current < 0) {
+      answered.current = submits;
+    }
+  }, [entries.length, submits]);
   if (!entries.length) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="felsammanfattning">

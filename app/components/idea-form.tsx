@@ -3,7 +3,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { ErrorSummary, Field, fieldId, type FieldErrors, type FieldPropsOf, useValidatedForm } from "~/components/forms";
 import { APPROACHES, FOCUS_AREAS, IDEA_KINDS, TARGET_GROUPS } from "~/domain/vocabulary";
 import { IDEA_LIMITS, ideaFormSchema, type IdeaFormValues, TRI_STATE } from "~/schemas/idea";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 
 export interface UnitOptionGroup {
   id: string;
@@ -25,6 +25,7 @@ type FieldName = keyof IdeaFormValues;
  * with it, react-hook-form checks the same schema first and similar ideas appear while typing.
  */
 export function IdeaForm(props: IdeaFormProps) {
+  const localise = useLocalise();
   const messages = useMessages();
   const t = messages.submit;
   const vocabulary = messages.vocabulary;
@@ -54,7 +55,7 @@ export function IdeaForm(props: IdeaFormProps) {
 
   return (
     <>
-      {props.formError && <div className="alert alert--error" role="alert">{props.formError}</div>}
+      {props.formError && <div className="alert alert--error" role="alert">{localise(props.formError)}</div>}
       <ErrorSummary errors={summary} title={t.errorSummaryTitle} />
       <p className="muted">{t.requiredNote}</p>
       <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack idea-form">
@@ -160,13 +161,14 @@ function Choices(props: {
   options: { value: string; label: string }[];
   choice: FieldPropsOf<IdeaFormValues>["choice"];
 }) {
+  const localise = useLocalise();
   const id = fieldId(props.name);
   const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <fieldset className={`fieldset${props.error ? " field--error" : ""}`} aria-describedby={describedBy || undefined}>
       <legend>{props.legend}</legend>
       {props.hint && <p className="field__hint" id={`${id}-hint`}>{props.hint}</p>}
-      {props.error && <p className="field__error" id={`${id}-error`}>{props.error}</p>}
+      {props.error && <p className="field__error" id={`${id}-error`}>{localise(props.error)}</p>}
       <ul className={`checkbox-list${props.options.length > 4 ? " checkbox-list--columns" : ""}`}>
         {props.options.map((option, i) => {
           const optionId = i === 0 ? id : `${id}-${option.value}`;

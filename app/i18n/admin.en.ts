@@ -16,7 +16,7 @@ export const adminEn: typeof adminSv = {
   title: "Administration – Idéslussen",
   heading: "Administration",
   navLabel: "Administration",
-  nav: { overview: "Overview", users: "Users", units: "Units", routing: "Routing", criteria: "Assessment criteria", settings: "Settings", outbox: "Outbox", apiTokens: "API tokens", audit: "Audit log" },
+  nav: { overview: "Overview", users: "Users", units: "Units", routing: "Routing", criteria: "Assessment criteria", settings: "Settings", outbox: "Outbox", apiTokens: "API tokens", audit: "Audit log", accessibility: "Accessibility" },
   saving: "Saving …",
   errorSummaryTitle: "The change could not be saved",
   active: "Active",
@@ -56,6 +56,9 @@ export const adminEn: typeof adminSv = {
     criteriaHeading: "Assessment criteria",
     activeCriteria: (n: number) => `${count(n, "active criterion", "active criteria")} that assessors score.`,
     manageCriteria: "Manage assessment criteria",
+    feedbackHeading: "Accessibility",
+    openFeedback: (n: number) => n === 0 ? "No new accessibility reports." : `${count(n, "new accessibility report", "new accessibility reports")} to read.`,
+    manageFeedback: "Read the reports",
   },
 
   users: {
@@ -205,7 +208,7 @@ export const adminEn: typeof adminSv = {
     older: "Older events",
     latest: "To the latest events",
     noDetails: "–",
-    entityTypes: { user: "User", unit: "Unit", idea: "Idea" },
+    entityTypes: { user: "User", unit: "Unit", idea: "Idea", accessibility_feedback: "Accessibility report" },
     detailLabels: {
       before: "Before", after: "After", name: "Name", kind: "Type", parent: "Parent", parentId: "Parent (id)",
       email: "E-mail", reason: "Reason", method: "Method", via: "Via", alsoDeactivated: "Sub-units also deactivated",
@@ -230,6 +233,8 @@ export const adminEn: typeof adminSv = {
     "unit.deactivated": "Unit deactivated",
     "unit.reactivated": "Unit reactivated",
     "unit.deleted": "Unit deleted",
+    "accessibility_feedback.reported": "Accessibility problem reported",
+    "accessibility_feedback.handled": "Accessibility report handled",
   },
 
   notices: {
@@ -244,6 +249,7 @@ export const adminEn: typeof adminSv = {
     "enhet-inaktiverad": "The unit is deactivated, and so are its sub-units.",
     "enhet-ateraktiverad": "The unit is reactivated.",
     "enhet-borttagen": "The unit is deleted.",
+    "rapport-hanterad": "The report has been marked as handled.",
   },
 
   errors: {
@@ -266,5 +272,25 @@ export const adminEn: typeof adminSv = {
     unitInUse: (use: UnitUse) =>
       `The unit cannot be deleted because it has ${new Intl.ListFormat("en", { type: "conjunction" }).format(unitUseParts(use))}. Deactivate it instead – all history is kept.`,
     unitStillReferenced: "The unit is still in use and cannot be deleted. Deactivate it instead.",
+  },
+  validation: {
+    nameRequired: "Enter a name.",
+    nameTooShort: "The name must be at least 2 characters.",
+    parentFromList: "Choose a parent unit from the list.",
+    unitKindFromList: "Choose a kind of unit from the list.",
+    topLevelHasNoParent: "Administrations and companies are at the top. Choose “None – top level”.",
+    moveTarget: "Choose the unit to move this unit to.",
+    searchTextRequired: "Enter a search text.",
+    roleFromList: "Choose a role from the list.",
+    rolesFromList: "Choose roles from the list.",
+    roleRequired: "Choose at least one role. Everyone who can sign in needs a role.",
+    unitsFromList: "Choose the units from the list.",
+    tooManyUnits: "Choose at most 500 units.",
+    contactUnitRequired: "Choose at least one unit the contact person is responsible for.",
+    scopeOnlyForContact: "Areas of responsibility only apply to the contact person role. Choose the contact person role or clear the units.",
+    unitRequired: "Choose a unit.",
+    dateFormat: "Enter a valid date as YYYY-MM-DD.",
+    dateFormatExample: "Enter a valid date as YYYY-MM-DD, for example 2026-03-01.",
+    eventFromList: "Choose an event from the list.",
   },
 };

@@ -23,7 +23,7 @@ export const adminSv = {
   title: "Administration – Idéslussen",
   heading: "Administration",
   navLabel: "Administration",
-  nav: { overview: "Översikt", users: "Användare", units: "Enheter", routing: "Routning", criteria: "Bedömningskriterier", settings: "Inställningar", outbox: "Utkorg", apiTokens: "API-nycklar", audit: "Granskningslogg" },
+  nav: { overview: "Översikt", users: "Användare", units: "Enheter", routing: "Routning", criteria: "Bedömningskriterier", settings: "Inställningar", outbox: "Utkorg", apiTokens: "API-nycklar", audit: "Granskningslogg", accessibility: "Tillgänglighet" },
   saving: "Sparar …",
   errorSummaryTitle: "Ändringen kunde inte sparas",
   active: "Aktiv",
@@ -63,6 +63,9 @@ export const adminSv = {
     criteriaHeading: "Bedömningskriterier",
     activeCriteria: (n: number) => `${count(n, "aktivt kriterium", "aktiva kriterier")} som bedömarna sätter betyg på.`,
     manageCriteria: "Hantera bedömningskriterier",
+    feedbackHeading: "Tillgänglighet",
+    openFeedback: (n: number) => n === 0 ? "Inga nya rapporter om tillgänglighet." : `${count(n, "ny rapport", "nya rapporter")} om tillgänglighet att läsa.`,
+    manageFeedback: "Läs rapporterna",
   },
 
   users: {
@@ -212,7 +215,7 @@ export const adminSv = {
     older: "Äldre händelser",
     latest: "Till de senaste händelserna",
     noDetails: "–",
-    entityTypes: { user: "Användare", unit: "Enhet", idea: "Idé" } as Record<string, string>,
+    entityTypes: { user: "Användare", unit: "Enhet", idea: "Idé", accessibility_feedback: "Tillgänglighetsrapport" } as Record<string, string>,
     detailLabels: {
       before: "Före", after: "Efter", name: "Namn", kind: "Typ", parent: "Överordnad", parentId: "Överordnad (id)",
       email: "E-post", reason: "Orsak", method: "Sätt", via: "Via", alsoDeactivated: "Även inaktiverade underenheter",
@@ -238,6 +241,8 @@ export const adminSv = {
     "unit.deactivated": "Enhet inaktiverad",
     "unit.reactivated": "Enhet återaktiverad",
     "unit.deleted": "Enhet borttagen",
+    "accessibility_feedback.reported": "Tillgänglighetsproblem rapporterat",
+    "accessibility_feedback.handled": "Tillgänglighetsrapport hanterad",
   } as Record<string, string>,
 
   /** Confirmations after a change, by the code in ?meddelande=… */
@@ -253,6 +258,7 @@ export const adminSv = {
     "enhet-inaktiverad": "Enheten är inaktiverad, liksom dess underenheter.",
     "enhet-ateraktiverad": "Enheten är återaktiverad.",
     "enhet-borttagen": "Enheten är borttagen.",
+    "rapport-hanterad": "Rapporten är markerad som hanterad.",
   } as Record<string, string>,
 
   errors: {
@@ -275,5 +281,26 @@ export const adminSv = {
     unitInUse: (use: UnitUse) =>
       `Enheten kan inte tas bort eftersom den har ${new Intl.ListFormat("sv", { type: "conjunction" }).format(unitUseParts(use))}. Inaktivera den i stället – då finns all historik kvar.`,
     unitStillReferenced: "Enheten används fortfarande och kan inte tas bort. Inaktivera den i stället.",
+  },
+  /** Validation and refusal messages of the forms (the schemas take them from here). */
+  validation: {
+    nameRequired: "Ange ett namn.",
+    nameTooShort: "Namnet måste vara minst 2 tecken.",
+    parentFromList: "Välj en överordnad enhet i listan.",
+    unitKindFromList: "Välj en typ av enhet i listan.",
+    topLevelHasNoParent: "Förvaltningar och bolag ligger högst upp. Välj ”Ingen – högsta nivån”.",
+    moveTarget: "Välj den enhet som enheten ska flyttas till.",
+    searchTextRequired: "Ange en söktext.",
+    roleFromList: "Välj en roll i listan.",
+    rolesFromList: "Välj roller i listan.",
+    roleRequired: "Välj minst en roll. Alla som kan logga in behöver en roll.",
+    unitsFromList: "Välj enheterna i listan.",
+    tooManyUnits: "Välj högst 500 enheter.",
+    contactUnitRequired: "Välj minst en enhet som kontaktpersonen ansvarar för.",
+    scopeOnlyForContact: "Ansvarsområden gäller bara rollen kontaktperson. Välj rollen kontaktperson eller avmarkera enheterna.",
+    unitRequired: "Välj en enhet.",
+    dateFormat: "Ange ett giltigt datum som ÅÅÅÅ-MM-DD.",
+    dateFormatExample: "Ange ett giltigt datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.",
+    eventFromList: "Välj en händelse i listan.",
   },
 };

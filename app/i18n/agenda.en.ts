@@ -27,7 +27,7 @@ export const agendaEn: typeof agendaSv = {
   count: (shown: number, total: number) =>
     shown === total ? (total === 1 ? "1 idea is waiting for a decision." : `${total} ideas are waiting for a decision.`)
       : `${total} ideas are waiting for a decision; the ${shown} that have waited longest are shown.`,
-  empty: "No ideas are waiting for the steering group's decision right now.",
+  empty: "No ideas are waiting for the steering group's decision right now. Ideas that contact persons send for decision show up here before the next meeting.",
   contents: "Contents",
   item: {
     unit: "Unit",
@@ -50,5 +50,10 @@ export const agendaEn: typeof agendaSv = {
   },
   errors: {
     unknownUnit: "The administration does not exist.",
+  },
+  validation: {
+    meetingDateFormat: "Enter the meeting date as YYYY-MM-DD.",
+    meetingDateNotInCalendar: "The meeting date does not exist in the calendar.",
+    meetingTitleTooLong: "The meeting title may be at most 120 characters.",
   },
 };

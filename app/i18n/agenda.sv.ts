@@ -25,7 +25,7 @@ export const agendaSv = {
   count: (shown: number, total: number) =>
     shown === total ? (total === 1 ? "1 idé väntar på beslut." : `${total} idéer väntar på beslut.`)
       : `${total} idéer väntar på beslut; de ${shown} som har väntat längst visas.`,
-  empty: "Inga idéer väntar på styrgruppens beslut just nu.",
+  empty: "Inga idéer väntar på styrgruppens beslut just nu. Idéer som kontaktpersonerna skickar till beslut visas här inför nästa möte.",
   contents: "Innehåll",
   item: {
     unit: "Enhet",
@@ -48,5 +48,11 @@ export const agendaSv = {
   },
   errors: {
     unknownUnit: "Förvaltningen finns inte.",
+  },
+  /** Validation and refusal messages of the forms (the schemas take them from here). */
+  validation: {
+    meetingDateFormat: "Ange mötesdatum som ÅÅÅÅ-MM-DD.",
+    meetingDateNotInCalendar: "Mötesdatumet finns inte i kalendern.",
+    meetingTitleTooLong: "Mötets rubrik får vara högst 120 tecken.",
   },
 };

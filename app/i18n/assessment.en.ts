@@ -1,3 +1,4 @@
+import { ASSESSMENT_TEXT_MAX, COMMENT_MAX, CRITERION_LIMITS, SCORE_COMMENT_MAX } from "~/schemas/limits";
 import type { assessmentSv } from "./assessment.sv";
 
 // English copy for assessments. Mirrors assessment.sv.ts.
@@ -25,7 +26,7 @@ export const assessmentEn: typeof assessmentSv = {
     recentHeading: "Recently completed",
     recentCaption: "Your most recently completed assessments",
     recentColumns: { idea: "Idea", stage: "Stage now", completedAt: "Completed", score: "Your weighted score" },
-    recentEmpty: "You have not completed an assessment yet.",
+    recentEmpty: "You have not completed an assessment yet. Assessments you submit show up here.",
     noReference: "No reference",
   },
 
@@ -194,5 +195,25 @@ export const assessmentEn: typeof assessmentSv = {
       lastActive: "At least one criterion must be active, otherwise ideas cannot be assessed.",
       errorSummaryTitle: "The criterion could not be saved",
     },
+  },
+  validation: {
+    intent: "Choose whether to save a draft or mark the assessment as complete.",
+    scoreRange: "Choose a score between 1 and 5.",
+    commentTooLong: `A comment may be at most ${SCORE_COMMENT_MAX} characters.`,
+    summaryTooLong: `The summary may be at most ${ASSESSMENT_TEXT_MAX} characters.`,
+    privateNoteTooLong: `The private note may be at most ${ASSESSMENT_TEXT_MAX} characters.`,
+    scoreMissing: (criterion: string) => `Give a score for “${criterion}” before you mark the assessment as complete.`,
+    assessorRequired: "Choose who will assess the idea.",
+    personFromList: "Choose a person from the list.",
+    assessorUnknown: "The person is not among the assessors. Reload the page.",
+    nameRequired: "Write the name (at least 2 characters).",
+    nameTooLong: `The name may be at most ${CRITERION_LIMITS.name} characters.`,
+    englishNameTooShort: "The English name must be at least 2 characters, or empty.",
+    englishNameTooLong: `The English name may be at most ${CRITERION_LIMITS.name} characters.`,
+    guidanceRequired: [1, 2, 3, 4, 5].map((step) => `Write the guidance for score ${step}.`),
+    guidanceTooLong: [1, 2, 3, 4, 5].map((step) => `The guidance for score ${step} may be at most ${CRITERION_LIMITS.guidance} characters.`),
+    descriptionTooLong: `The description may be at most ${CRITERION_LIMITS.description} characters.`,
+    weightRange: "Enter the weight as a whole number between 1 and 100.",
+    orderRange: "Enter the order as a whole number between 0 and 999.",
   },
 };

@@ -1,3 +1,4 @@
+import { ASSESSMENT_TEXT_MAX, COMMENT_MAX, CRITERION_LIMITS, SCORE_COMMENT_MAX } from "~/schemas/limits";
 // Swedish copy for assessments: the scorecard, assessor assignments, the assessment queue and the
 // administrators' criteria pages. Twin: assessment.en.ts (typed to match).
 
@@ -25,7 +26,7 @@ export const assessmentSv = {
     recentHeading: "Senast klara",
     recentCaption: "Dina senast klarmarkerade bedömningar",
     recentColumns: { idea: "Idé", stage: "Steg nu", completedAt: "Klar", score: "Din viktade poäng" },
-    recentEmpty: "Du har inte gjort klart någon bedömning ännu.",
+    recentEmpty: "Du har inte gjort klart någon bedömning ännu. Bedömningar du lämnar visas här.",
     noReference: "Utan referens",
   },
 
@@ -195,5 +196,27 @@ export const assessmentSv = {
       lastActive: "Minst ett kriterium måste vara aktivt, annars går det inte att bedöma idéer.",
       errorSummaryTitle: "Kriteriet kunde inte sparas",
     },
+  },
+  /** Validation and refusal messages of the forms (the schemas take them from here). */
+  validation: {
+    intent: "Välj om du vill spara utkast eller markera bedömningen som klar.",
+    scoreRange: "Välj ett betyg mellan 1 och 5.",
+    commentTooLong: `En kommentar får vara högst ${SCORE_COMMENT_MAX} tecken.`,
+    summaryTooLong: `Sammanfattningen får vara högst ${ASSESSMENT_TEXT_MAX} tecken.`,
+    privateNoteTooLong: `Den privata anteckningen får vara högst ${ASSESSMENT_TEXT_MAX} tecken.`,
+    scoreMissing: (criterion: string) => `Ge ett betyg för ”${criterion}” innan du markerar bedömningen som klar.`,
+    assessorRequired: "Välj vem som ska bedöma idén.",
+    personFromList: "Välj en person i listan.",
+    assessorUnknown: "Personen finns inte bland bedömarna. Ladda om sidan.",
+    nameRequired: "Skriv namnet (minst 2 tecken).",
+    nameTooLong: `Namnet får vara högst ${CRITERION_LIMITS.name} tecken.`,
+    englishNameTooShort: "Det engelska namnet ska vara minst 2 tecken, eller tom.",
+    englishNameTooLong: `Det engelska namnet får vara högst ${CRITERION_LIMITS.name} tecken.`,
+    /** Per score 1–5 (index 0 is score 1). */
+    guidanceRequired: [1, 2, 3, 4, 5].map((step) => `Skriv vägledningen för betyg ${step}.`),
+    guidanceTooLong: [1, 2, 3, 4, 5].map((step) => `Vägledningen för betyg ${step} får vara högst ${CRITERION_LIMITS.guidance} tecken.`),
+    descriptionTooLong: `Beskrivningen får vara högst ${CRITERION_LIMITS.description} tecken.`,
+    weightRange: "Ange vikten som ett heltal mellan 1 och 100.",
+    orderRange: "Ange ordningen som ett heltal mellan 0 och 999.",
   },
 };

@@ -16,6 +16,7 @@ export const benefitsEn: typeof benefitsSv = {
     time_saving: "Time freed",
   },
   units: { kronor: (value: string) => `SEK ${value}`, hours: (value: string) => `${value} h` },
+  withUnit: { kronor: (label: string) => `${label} (SEK)`, hours: (label: string) => `${label} (h)` },
   notices: {
     "utfall-sparat": "The actuals for the year are saved.",
   } as Record<string, string>,
@@ -28,7 +29,7 @@ export const benefitsEn: typeof benefitsSv = {
   summary: {
     heading: "Benefits realisation",
     sentence: (actual: string, planned: string, percent: string) =>
-      `Savings realised to date: SEK ${actual} of SEK ${planned} planned (${percent}).`,
+      `Savings realised to date: ${actual} of ${planned} planned (${percent}).`,
     noActuals: "No actuals have been entered yet.",
     behind: (years: string) => `Behind plan: ${years}.`,
     onTrack: "No year is more than 20 % behind plan.",
@@ -66,6 +67,7 @@ export const benefitsEn: typeof benefitsSv = {
     heading: (year: number) => `Enter actuals for ${year}`,
     chooseYear: "Year",
     showYear: "Show the year",
+    showingYear: "Loading the year …",
     amountsLegend: "Actual amounts",
     amountHint: "Whole kronor, e.g. 1 200 000. Leave empty if not known – emptying a field removes the value.",
     hoursHint: "Whole hours during the year. Leave empty if not known.",

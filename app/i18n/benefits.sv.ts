@@ -14,6 +14,8 @@ export const benefitsSv = {
     time_saving: "Frigjord tid",
   },
   units: { kronor: (value: string) => `${value} kr`, hours: (value: string) => `${value} h` },
+  /** A form field's label with its unit. */
+  withUnit: { kronor: (label: string) => `${label} (kr)`, hours: (label: string) => `${label} (h)` },
   notices: {
     "utfall-sparat": "Utfallet för året är sparat.",
   } as Record<string, string>,
@@ -26,7 +28,7 @@ export const benefitsSv = {
   summary: {
     heading: "Nyttorealisering",
     sentence: (actual: string, planned: string, percent: string) =>
-      `Realiserade besparingar hittills: ${actual} kr av planerade ${planned} kr (${percent}).`,
+      `Realiserade besparingar hittills: ${actual} av planerade ${planned} (${percent}).`,
     noActuals: "Inget utfall är inrapporterat ännu.",
     behind: (years: string) => `Efter plan: ${years}.`,
     onTrack: "Inget år ligger mer än 20 % efter planen.",
@@ -64,6 +66,7 @@ export const benefitsSv = {
     heading: (year: number) => `För in utfall för ${year}`,
     chooseYear: "År",
     showYear: "Visa året",
+    showingYear: "Hämtar året …",
     amountsLegend: "Faktiska belopp",
     amountHint: "Hela kronor, till exempel 1 200 000. Lämna tomt om det inte är känt – ett tömt fält tar bort värdet.",
     hoursHint: "Hela timmar under året. Lämna tomt om det inte är känt.",

@@ -18,6 +18,7 @@ import { portfolioChartsEn } from "./portfolio-charts.en";
 import { agendaEn } from "./agenda.en";
 import { goodExamplesEn } from "./good-examples.en";
 import { exportsEn } from "./exports.en";
+import { accessibilityFeedbackEn } from "./accessibility-feedback.en";
 
 // English UI copy – the second language. Mirrors sv.ts key for key (the type makes sure of it).
 export const en: Messages = {
@@ -78,20 +79,26 @@ export const en: Messages = {
       "known accessibility issues and how you can report problems so that we can fix them.",
     statusHeading: "How accessible is the service?",
     status:
-      "The goal is for Idéslussen to meet WCAG 2.1 level AA. Every page covered by automated tests is checked with axe-core " +
-      "against WCAG 2.1 A and AA in a real browser.",
+      "The goal is for Idéslussen to meet WCAG 2.1 level AA. It partly does, because of the issues below. " +
+      "Every page our browser tests visit is checked automatically with axe-core against WCAG 2.1 A and AA, at full width and at 360 pixels wide. " +
+      "Automated tests do not find every problem.",
     knownIssuesHeading: "Known issues",
     knownIssues: [
-      "The service is under development. New features are reviewed before release, but not every part has yet been tested manually with a screen reader.",
+      "The charts (for example in the business case and the portfolio charts) are hidden from screen readers. The same figures are given in a summary and a table with each chart.",
+      "Not every part of the service has yet been tested manually with a screen reader.",
+      "E-mail notifications are sent as plain text, without headings or other structure, and always in Swedish. Notifications within the service are also written in Swedish even if you have chosen English.",
+      "Exported files (CSV and Excel) and printouts have not been checked for accessibility in the same way as the web pages.",
     ],
     reportHeading: "Report a problem",
     report:
-      "If you find problems not described here, or need content in another format, contact the team behind Idéslussen " +
-      "through the city's contact centre and say that it concerns Idéslussen.",
+      "If you find problems not described here, or need content in another format, use the form below. " +
+      "You do not need to sign in. The report goes straight to the administrators of Idéslussen, who are notified of it. " +
+      "You get a reference number when the report has been sent. If you leave your e-mail address and would like a reply, an administrator can contact you.",
     supervisionHeading: "Supervision",
     supervision:
       "The Agency for Digital Government (Digg) supervises the act on accessibility to digital public services. " +
       "If you are not satisfied with how we handle your feedback, you can contact Digg.",
+    supervisionLink: "Report inaccessibility to Digg (in Swedish)",
     updated: "This statement was last updated on",
   },
   auth: {
@@ -140,7 +147,17 @@ export const en: Messages = {
   agenda: agendaEn,
   goodExamples: goodExamplesEn,
   exports: exportsEn,
+  accessibilityFeedback: accessibilityFeedbackEn,
   sso: ssoEn,
+  validation: {
+    searchTooLong: "The search may be at most 200 characters.",
+    unitFromList: "Choose a unit from the list.",
+    reload: "Reload the page and try again.",
+    unknownIntent: "Unknown action. Reload the page and try again.",
+    nameTooLong: "The name may be at most 200 characters.",
+    emailTooLong: "The e-mail address is too long.",
+    crossSiteRefused: "The request was refused: it came from another website than Idéslussen.",
+  },
   errors: {
     signInRequired: "You need to sign in.",
     forbiddenAction: "You are not allowed to do this.",
@@ -150,6 +167,11 @@ export const en: Messages = {
     forbiddenText: "You do not have permission to see this page. Contact an administrator if you think this is wrong.",
     serverErrorTitle: "Something went wrong",
     serverErrorText: "An unexpected error occurred. Nothing you had already saved has been lost. Please try again shortly.",
+    signInTitle: "You need to sign in",
+    signInText: "You are no longer signed in, perhaps because you have been inactive for a while. Sign in and try again.",
+    signIn: "Sign in",
     backHome: "Back to the start page",
+    badRequestTitle: "The request could not be read",
+    badRequestText: "What was sent did not arrive as a form. Reload the page and try again. Nothing you had already saved has been lost.",
   },
 };

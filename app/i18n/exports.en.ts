@@ -1,3 +1,4 @@
+import { API_MAX_PAGE_SIZE } from "~/schemas/limits";
 import type { exportsSv } from "./exports.sv";
 
 // English copy for exports (CSV, XLSX), the read-only API and its tokens (/admin/api-nycklar). Mirrors exports.sv.ts.
@@ -22,7 +23,7 @@ export const exportsEn: typeof exportsSv = {
     copyHint: "Select the text and copy it (Ctrl+C). Send it in the header Authorization: Bearer <token>.",
     listHeading: "Issued tokens",
     caption: "API tokens, newest first",
-    empty: "No tokens have been issued.",
+    empty: "No tokens have been issued. Create a token in the form below to give another system read access to the API.",
     columns: { label: "Used for", person: "Person", prefix: "Start of token", created: "Issued", lastUsed: "Last used", status: "Status" },
     never: "Never",
     active: "Active",
@@ -34,5 +35,27 @@ export const exportsEn: typeof exportsSv = {
     errorSummaryTitle: "The token could not be issued",
     notices: { aterkallad: "The token has been revoked." } as Record<string, string>,
     adminLink: "API tokens",
+  },
+  validation: {
+    emailRequired: "Enter the person's e-mail address.",
+    emailTooLong: "The e-mail address is too long.",
+    emailInvalid: "Enter a valid e-mail address, for example name@stockholm.se.",
+    labelRequired: "Enter what the key will be used for.",
+    labelTooLong: "The description may be at most 100 characters.",
+    tokenNotFound: "The key does not exist.",
+    personNotFound: "There is no person with that e-mail address.",
+    personInactive: "The person's account is deactivated. Reactivate it first.",
+    apiPageInteger: "page must be a whole number.",
+    apiPageMin: "page must be at least 1.",
+    apiPageTooLarge: "page is too large.",
+    apiPageSizeInteger: "pageSize must be a whole number.",
+    apiPageSizeMin: "pageSize must be at least 1.",
+    apiPageSizeMax: `pageSize may be at most ${API_MAX_PAGE_SIZE}.`,
+    apiUnit: "unit must be a unit id (uuid).",
+    apiFocusArea: "Unknown focus area.",
+    apiQ: "q may be at most 200 characters.",
+    apiStage: "Unknown stage.",
+    apiPortfolioStage: "Unknown stage in the portfolio.",
+    apiSelfFinancing: "selfFinancing must be true or false.",
   },
 };

@@ -1,3 +1,4 @@
+import { API_MAX_PAGE_SIZE } from "~/schemas/limits";
 // Swedish copy for exports (CSV, XLSX), the read-only API and its tokens (/admin/api-nycklar).
 
 export const exportsSv = {
@@ -20,7 +21,7 @@ export const exportsSv = {
     copyHint: "Markera texten och kopiera (Ctrl+C). Skicka den i huvudet Authorization: Bearer <nyckel>.",
     listHeading: "Utfärdade nycklar",
     caption: "API-nycklar, nyast först",
-    empty: "Inga nycklar är utfärdade.",
+    empty: "Inga nycklar är utfärdade. Skapa en nyckel i formuläret nedan för att ge ett annat system läsåtkomst till API:t.",
     columns: { label: "Användning", person: "Person", prefix: "Början av nyckeln", created: "Utfärdad", lastUsed: "Senast använd", status: "Status" },
     never: "Aldrig",
     active: "Aktiv",
@@ -32,5 +33,28 @@ export const exportsSv = {
     errorSummaryTitle: "Nyckeln kunde inte utfärdas",
     notices: { aterkallad: "Nyckeln är återkallad." } as Record<string, string>,
     adminLink: "API-nycklar",
+  },
+  /** Validation and refusal messages of the forms (the schemas take them from here). */
+  validation: {
+    emailRequired: "Skriv personens e-postadress.",
+    emailTooLong: "E-postadressen är för lång.",
+    emailInvalid: "Skriv en giltig e-postadress, till exempel namn@stockholm.se.",
+    labelRequired: "Skriv vad nyckeln ska användas till.",
+    labelTooLong: "Beskrivningen får vara högst 100 tecken.",
+    tokenNotFound: "Nyckeln finns inte.",
+    personNotFound: "Det finns ingen person med den e-postadressen.",
+    personInactive: "Personens konto är inaktiverat. Återaktivera det först.",
+    apiPageInteger: "page måste vara ett heltal.",
+    apiPageMin: "page måste vara minst 1.",
+    apiPageTooLarge: "page är för stort.",
+    apiPageSizeInteger: "pageSize måste vara ett heltal.",
+    apiPageSizeMin: "pageSize måste vara minst 1.",
+    apiPageSizeMax: `pageSize får vara högst ${API_MAX_PAGE_SIZE}.`,
+    apiUnit: "unit måste vara ett enhets-id (uuid).",
+    apiFocusArea: "Okänt fokusområde.",
+    apiQ: "q får vara högst 200 tecken.",
+    apiStage: "Okänt steg.",
+    apiPortfolioStage: "Okänt steg i portföljen.",
+    apiSelfFinancing: "selfFinancing måste vara true eller false.",
   },
 };

@@ -15,8 +15,8 @@ export const goodExamplesEn: typeof goodExamplesSv = {
     searching: "Searching …",
     errorSummaryTitle: "The search could not be made",
     clear: "Clear",
-    empty: "There are no good examples yet.",
-    emptySearch: "No good examples match the search.",
+    empty: "There are no good examples yet. When the steering group highlights an implemented idea as a good example, it shows up here.",
+    emptySearch: "No good examples match the search. Try another or shorter word, or clear the search box to see them all.",
     count: (n: number) => (n === 1 ? "1 good example" : `${n} good examples`),
     unit: "Unit",
     markedAt: "Marked",
@@ -79,6 +79,7 @@ export const goodExamplesEn: typeof goodExamplesSv = {
     errorTitle: "The example could not be adopted",
     errors: {
       unit: "Choose one of the units you are the contact person for.",
+      notFound: "The good example does not exist.",
       notGoodExample: "The idea is not (or no longer) a good example.",
       alreadyAdopted: (reference: string) => `The example is already adopted in that unit as ${reference}.`,
       openExisting: "Open the existing idea",

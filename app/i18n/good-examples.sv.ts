@@ -13,8 +13,8 @@ export const goodExamplesSv = {
     searching: "Söker …",
     errorSummaryTitle: "Sökningen kunde inte göras",
     clear: "Rensa",
-    empty: "Det finns inga goda exempel ännu.",
-    emptySearch: "Inga goda exempel matchar sökningen.",
+    empty: "Det finns inga goda exempel ännu. När styrgruppen lyfter fram en genomförd idé som gott exempel visas den här.",
+    emptySearch: "Inga goda exempel matchar sökningen. Prova ett annat eller kortare ord, eller töm sökrutan för att se alla.",
     count: (n: number) => (n === 1 ? "1 gott exempel" : `${n} goda exempel`),
     unit: "Enhet",
     markedAt: "Markerat",
@@ -77,6 +77,7 @@ export const goodExamplesSv = {
     errorTitle: "Det gick inte att införa exemplet",
     errors: {
       unit: "Välj en av de enheter du är kontaktperson för.",
+      notFound: "Det goda exemplet finns inte.",
       notGoodExample: "Idén är inte (längre) ett gott exempel.",
       alreadyAdopted: (reference: string) => `Exemplet är redan infört i den enheten som ${reference}.`,
       openExisting: "Öppna den befintliga idén",

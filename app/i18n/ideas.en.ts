@@ -1,3 +1,4 @@
+import { COMMENT_MAX } from "~/schemas/limits";
 import type { ideasSv } from "./ideas.sv";
 
 // English copy for the ideas area. Mirrors ideas.sv.ts.
@@ -38,7 +39,7 @@ export const ideasEn: typeof ideasSv = {
     title: "My ideas – Idéslussen",
     heading: "My ideas",
     lead: "Ideas you have submitted or saved as drafts.",
-    empty: "You have not submitted any ideas yet.",
+    empty: "You have not submitted any ideas yet. Submit your first idea – it only takes a few minutes, and you can follow it here.",
     submitIdea: "Submit an idea",
     caption: "My ideas",
     columns: { title: "Idea", stage: "Stage", owner: "Owner", days: "Days in stage", lastEvent: "Latest event" },
@@ -49,6 +50,7 @@ export const ideasEn: typeof ideasSv = {
     result: (total) => `${total} ${plural(total, "idea", "ideas")}`,
   },
   page: {
+    untitled: "Idea",
     reference: "Reference",
     draftReference: "Draft – not submitted",
     stage: "Stage",
@@ -85,6 +87,7 @@ export const ideasEn: typeof ideasSv = {
     supportHeading: "Support",
     supportCount: (n, formatted) => `${formatted} ${plural(n, "person supports", "people support")} the idea`,
     support: "Support the idea",
+    supporting: "Registering your support …",
     supported: "You support the idea",
     followHeading: "Follow the idea",
     followHint: "When you follow an idea you get a notification when something happens to it.",
@@ -138,6 +141,7 @@ export const ideasEn: typeof ideasSv = {
       "kommentar-sparad": "Your comment is published.",
       "kommentar-andrad": "Your comment has been changed.",
       foljer: "You now follow the idea.",
+      stodd: "Thank you! You now support the idea.",
       "foljer-inte": "You no longer follow the idea.",
       "beslut-registrerat": "The decision is recorded. The submitter and everyone following the idea have been told.",
       "gott-exempel-infort": "The idea has been created from the good example and is under assessment.",
@@ -172,6 +176,9 @@ export const ideasEn: typeof ideasSv = {
     saved: "Your settings are saved.",
     invalidMode: "Choose how you want to get e-mail.",
     errorSummaryTitle: "Could not save",
+    languageLegend: "Language",
+    languageHint: "Pages are shown in the language you choose, in every browser you sign in from.",
+    languages: { sv: "Svenska", en: "English" },
   },
   outbox: {
     title: "Outbox – Idéslussen",
@@ -181,7 +188,7 @@ export const ideasEn: typeof ideasSv = {
     caption: "E-mail in the outbox, latest first",
     columns: { created: "Created", to: "Recipient", subject: "Subject", status: "Status", attempts: "Attempts" },
     status: { sent: "Sent", pending: "Pending", failed: "Failed" },
-    empty: "The outbox is empty.",
+    empty: "The outbox is empty. E-mail that Idéslussen sends, such as notifications about ideas, shows up here; there is nothing you need to do.",
     result: (total) => `${total} messages`,
   },
   email: {
@@ -190,5 +197,17 @@ export const ideasEn: typeof ideasSv = {
     footer: "– Idéslussen, City of Stockholm. You can change how you get e-mail under Settings.",
     commentTitle: (title) => `New comment: ${title}`,
     commentBody: (name, body) => `${name} wrote:\n\n${body}`,
+  },
+  validation: {
+    commentRequired: "Write a comment.",
+    commentTooLong: `The comment may be at most ${COMMENT_MAX} characters.`,
+    commentNotFound: "The comment does not exist.",
+    stageFromList: "Choose a stage from the list.",
+    kindFromList: "Choose a type from the list.",
+    focusAreaFromList: "Choose a focus area from the list.",
+    sortFromList: "Choose a sort order from the list.",
+    notificationNotFound: "The notification does not exist.",
+    draftNotFound: "The draft does not exist.",
+    receiptForbidden: "You are not allowed to see the receipt.",
   },
 };

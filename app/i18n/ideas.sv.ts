@@ -1,3 +1,4 @@
+import { COMMENT_MAX } from "~/schemas/limits";
 // Swedish copy for the ideas area (all ideas, my ideas, the idea page, notifications, settings,
 // the admin outbox). Twin: ideas.en.ts (typed to match).
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -37,7 +38,7 @@ export const ideasSv = {
     title: "Mina idéer – Idéslussen",
     heading: "Mina idéer",
     lead: "Idéer du har lämnat in eller sparat som utkast.",
-    empty: "Du har inte lämnat några idéer än.",
+    empty: "Du har inte lämnat några idéer än. Lämna din första idé – det tar bara några minuter, och du kan följa den här.",
     submitIdea: "Lämna en idé",
     caption: "Mina idéer",
     columns: { title: "Idé", stage: "Steg", owner: "Ansvarig", days: "Dagar i steget", lastEvent: "Senaste händelse" },
@@ -48,6 +49,8 @@ export const ideasSv = {
     result: (total: number) => `${total} ${plural(total, "idé", "idéer")}`,
   },
   page: {
+    /** The page title while the idea is unknown. */
+    untitled: "Idé",
     reference: "Referens",
     draftReference: "Utkast – inte inskickad",
     stage: "Steg",
@@ -84,6 +87,7 @@ export const ideasSv = {
     supportHeading: "Stöd",
     supportCount: (n: number, formatted: string) => `${formatted} ${plural(n, "person stöder", "personer stöder")} idén`,
     support: "Stöd idén",
+    supporting: "Registrerar ditt stöd …",
     supported: "Du stöder idén",
     followHeading: "Följ idén",
     followHint: "Du som följer en idé får en notis när något händer med den.",
@@ -137,6 +141,7 @@ export const ideasSv = {
       "kommentar-sparad": "Din kommentar är publicerad.",
       "kommentar-andrad": "Din kommentar är ändrad.",
       foljer: "Du följer nu idén.",
+      stodd: "Tack! Du stöder nu idén.",
       "foljer-inte": "Du följer inte längre idén.",
       "beslut-registrerat": "Beslutet är registrerat. Den som lämnade idén och alla som följer den har fått besked.",
       "gott-exempel-infort": "Idén är skapad efter det goda exemplet och ligger i bedömning.",
@@ -171,6 +176,10 @@ export const ideasSv = {
     saved: "Dina inställningar är sparade.",
     invalidMode: "Välj hur du vill få e-post.",
     errorSummaryTitle: "Det gick inte att spara",
+    languageLegend: "Språk",
+    languageHint: "Sidorna visas på det språk du väljer, i alla webbläsare du loggar in från.",
+    /** Each language's name in that language (the option carries lang). */
+    languages: { sv: "Svenska", en: "English" },
   },
   outbox: {
     title: "Utkorg – Idéslussen",
@@ -180,7 +189,7 @@ export const ideasSv = {
     caption: "E-post i utkorgen, senaste först",
     columns: { created: "Skapad", to: "Mottagare", subject: "Ämne", status: "Status", attempts: "Försök" },
     status: { sent: "Skickad", pending: "Väntar", failed: "Misslyckad" },
-    empty: "Utkorgen är tom.",
+    empty: "Utkorgen är tom. Här visas e-post som Idéslussen skickar, till exempel notiser om idéer; du behöver inte göra något.",
     result: (total: number) => `${total} meddelanden`,
   },
   email: {
@@ -189,5 +198,18 @@ export const ideasSv = {
     footer: "– Idéslussen, Stockholms stad. Du kan ändra hur du får e-post under Inställningar.",
     commentTitle: (title: string) => `Ny kommentar: ${title}`,
     commentBody: (name: string, body: string) => `${name} skrev:\n\n${body}`,
+  },
+  /** Validation and refusal messages of the forms (the schemas take them from here). */
+  validation: {
+    commentRequired: "Skriv en kommentar.",
+    commentTooLong: `Kommentaren får vara högst ${COMMENT_MAX} tecken.`,
+    commentNotFound: "Kommentaren finns inte.",
+    stageFromList: "Välj ett steg i listan.",
+    kindFromList: "Välj en typ i listan.",
+    focusAreaFromList: "Välj ett fokusområde i listan.",
+    sortFromList: "Välj en sortering i listan.",
+    notificationNotFound: "Notisen finns inte.",
+    draftNotFound: "Utkastet finns inte.",
+    receiptForbidden: "Du har inte behörighet att se kvittot.",
   },
 };

@@ -116,4 +116,23 @@ export const inboxSv = {
     overdueHint: "En idé som väntat längre än så i steget Inskickad märks ”Försenad” i inkorgen. Heltal 1–365.",
     save: "Spara",
   },
+  /** Validation and refusal messages of the forms (the schemas take them from here). */
+  validation: {
+    ideaKindFromList: "Välj en typ av idé i listan.",
+    ageFromList: "Välj en ålder i listan.",
+    ownerFromList: "Välj ansvarig i listan.",
+    pageInteger: "Sidnumret måste vara ett heltal.",
+    pageMin: "Sidnumret måste vara minst 1.",
+    pageTooLarge: "Sidnumret är för stort.",
+    newOwnerRequired: "Välj vem som ska ta över idén.",
+    handoverMessageRequired: "Skriv ett meddelande till den nya ansvariga.",
+    handoverMessageTooLong: "Meddelandet får vara högst 2000 tecken.",
+    mergeTargetRequired: "Skriv idénumret på den idé som den här ska slås ihop med.",
+    mergeTargetFormat: "Skriv idénumret så här: IDE-2026-0042.",
+    mergeMotivationRequired: "Motivera varför idéerna slås ihop.",
+    daysRequired: "Ange antal dagar.",
+    daysInteger: "Ange ett heltal, till exempel 14.",
+    daysMin: "Ange minst 1 dag.",
+    daysMax: "Ange högst 365 dagar.",
+  },
 };

@@ -57,4 +57,7 @@ export const pipelineEn: typeof pipelineSv = {
     decide: "Decide",
     decideLabel: (title) => `Decide on ${title}`,
   },
+  validation: {
+    unitFromList: "Choose an administration or unit from the list.",
+  },
 };

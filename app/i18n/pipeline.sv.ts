@@ -55,4 +55,8 @@ export const pipelineSv = {
     decide: "Fatta beslut",
     decideLabel: (title: string) => `Fatta beslut om ${title}`,
   },
+  /** Validation and refusal messages of the forms (the schemas take them from here). */
+  validation: {
+    unitFromList: "Välj en förvaltning eller enhet i listan.",
+  },
 };

@@ -1,3 +1,4 @@
+import { MAX_FORM_BUDGET_YEARS, SELECTION_LIMITS } from "~/schemas/limits";
 import type { portfolioSv } from "./portfolio.sv";
 
 // English copy for the portfolio page, the optimiser and prioritisation proposals (/portfolio, /portfolio/optimera, /portfolio/forslag). Mirrors portfolio.sv.ts.
@@ -214,6 +215,7 @@ export const portfolioEn: typeof portfolioSv = {
     badId: "Choose a proposal from the list.",
     errorSummaryTitle: "The proposals could not be compared",
     submit: "Compare",
+    submitting: "Comparing …",
     needTwo: "Choose two proposals to compare.",
     ideasCaption: "Ideas per proposal",
     inA: "In A",
@@ -234,5 +236,25 @@ export const portfolioEn: typeof portfolioSv = {
   },
   notices: {
     sparat: "The proposal has been saved.",
+  },
+  validation: {
+    objectiveRequired: "Choose what the proposal should maximise.",
+    pinFromList: "Choose Optional, Must be included or Excluded.",
+    firstYear: "Enter the first budget year as a year, for example 2027.",
+    budgetYears: `Choose between 1 and ${MAX_FORM_BUDGET_YEARS} budget years.`,
+    budgetYearLabel: (n: number) => `budget year ${n}`,
+    budgetRequired: (label: string) => `Enter the budget for ${label} in whole kronor.`,
+    budgetWholeKronor: (label: string) => `The budget for ${label} must be whole kronor, for example 2,500,000.`,
+    proposalTitleRequired: "Give the proposal a title.",
+    proposalTitleTooLong: `The title may be at most ${SELECTION_LIMITS.title} characters.`,
+    proposalMotivationRequired: "Write a motivation for the proposal.",
+    proposalMotivationTooLong: `The motivation may be at most ${SELECTION_LIMITS.motivation} characters.`,
+    unitFromList: "Choose an administration or unit from the list.",
+    focusAreaFromList: "Choose a focus area from the list.",
+    stageFromList: "Choose a stage from the list.",
+    yesOrNo: "Choose yes or no.",
+    searchTooLong: "The search term may be at most 100 characters.",
+    sortFromList: "Choose a sort order from the list.",
+    directionFromList: "Choose ascending or descending.",
   },
 };

@@ -1,3 +1,4 @@
+import { MAX_FORM_BUDGET_YEARS, SELECTION_LIMITS } from "~/schemas/limits";
 // Swedish copy for the portfolio page, the optimiser and prioritisation proposals (/portfolio, /portfolio/optimera, /portfolio/forslag).
 
 export const portfolioSv = {
@@ -212,6 +213,7 @@ export const portfolioSv = {
     badId: "Välj ett förslag i listan.",
     errorSummaryTitle: "Förslagen kunde inte jämföras",
     submit: "Jämför",
+    submitting: "Jämför …",
     needTwo: "Välj två förslag att jämföra.",
     ideasCaption: "Idéer per förslag",
     inA: "I A",
@@ -233,4 +235,25 @@ export const portfolioSv = {
   notices: {
     sparat: "Förslaget är sparat.",
   } as Record<string, string>,
+  /** Validation and refusal messages of the forms (the schemas take them from here). */
+  validation: {
+    objectiveRequired: "Välj vad förslaget ska maximera.",
+    pinFromList: "Välj Valfri, Måste med eller Utesluts.",
+    firstYear: "Ange första budgetåret som ett årtal, till exempel 2027.",
+    budgetYears: `Välj mellan 1 och ${MAX_FORM_BUDGET_YEARS} budgetår.`,
+    budgetYearLabel: (n: number) => `budgetår ${n}`,
+    budgetRequired: (label: string) => `Ange budgeten för ${label} i hela kronor.`,
+    budgetWholeKronor: (label: string) => `Budgeten för ${label} ska vara hela kronor, till exempel 2 500 000.`,
+    proposalTitleRequired: "Ge förslaget en rubrik.",
+    proposalTitleTooLong: `Rubriken får vara högst ${SELECTION_LIMITS.title} tecken.`,
+    proposalMotivationRequired: "Skriv en motivering till förslaget.",
+    proposalMotivationTooLong: `Motiveringen får vara högst ${SELECTION_LIMITS.motivation} tecken.`,
+    unitFromList: "Välj en förvaltning eller enhet i listan.",
+    focusAreaFromList: "Välj ett fokusområde i listan.",
+    stageFromList: "Välj ett steg i listan.",
+    yesOrNo: "Välj ja eller nej.",
+    searchTooLong: "Sökordet får vara högst 100 tecken.",
+    sortFromList: "Välj en sortering i listan.",
+    directionFromList: "Välj stigande eller fallande.",
+  },
 };

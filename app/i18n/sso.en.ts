@@ -28,4 +28,11 @@ export const ssoEn: typeof ssoSv = {
     email_unverified: "The city's sign-in service has not confirmed your e-mail address. Contact IT support.",
   },
   backToLogin: "Back to sign-in",
+  validation: {
+    emailRequired: "Enter your e-mail address.",
+    passwordRequired: "Enter your password.",
+    passwordTooLong: "The password is too long.",
+    emailInvalid: "Enter a valid e-mail address, for example firstname.lastname@stockholm.se.",
+    oidcDisabled: "Sign-in with the city account is not enabled.",
+  },
 };

@@ -28,4 +28,12 @@ export const ssoSv = {
     email_unverified: "Stadens inloggningstjänst har inte bekräftat din e-postadress. Kontakta IT-supporten.",
   },
   backToLogin: "Tillbaka till inloggningen",
+  /** Validation and refusal messages of the forms (the schemas take them from here). */
+  validation: {
+    emailRequired: "Ange din e-postadress.",
+    passwordRequired: "Ange ditt lösenord.",
+    passwordTooLong: "Lösenordet är för långt.",
+    emailInvalid: "Ange en giltig e-postadress, till exempel fornamn.efternamn@stockholm.se.",
+    oidcDisabled: "Inloggning med stadens konto är inte aktiverad.",
+  },
 };

@@ -17,6 +17,7 @@ import { portfolioChartsSv } from "./portfolio-charts.sv";
 import { agendaSv } from "./agenda.sv";
 import { goodExamplesSv } from "./good-examples.sv";
 import { exportsSv } from "./exports.sv";
+import { accessibilityFeedbackSv } from "./accessibility-feedback.sv";
 
 // Swedish UI copy – the product's first language. Every key here has its twin in en.ts.
 export const sv = {
@@ -78,20 +79,26 @@ export const sv = {
       "kända tillgänglighetsproblem och hur du kan rapportera brister till oss så att vi kan åtgärda dem.",
     statusHeading: "Hur tillgänglig är tjänsten?",
     status:
-      "Målet är att Idéslussen ska uppfylla WCAG 2.1 nivå AA. Varje sida som testas automatiskt granskas med axe-core " +
-      "mot WCAG 2.1 A och AA i en riktig webbläsare.",
+      "Målet är att Idéslussen ska uppfylla WCAG 2.1 nivå AA. Tjänsten uppfyller den delvis, på grund av bristerna nedan. " +
+      "Varje sida som våra webbläsartester besöker granskas automatiskt med axe-core mot WCAG 2.1 A och AA, i full bredd och i 360 pixlars bredd. " +
+      "Automatiska tester hittar inte alla brister.",
     knownIssuesHeading: "Kända brister",
     knownIssues: [
-      "Tjänsten är under utveckling. Funktioner som läggs till granskas innan de tas i bruk, men alla delar har ännu inte testats manuellt med skärmläsare.",
+      "Diagrammen (till exempel i nyttokalkylen och portföljens diagram) är dolda för skärmläsare. Samma uppgifter finns i en sammanfattning och en tabell vid varje diagram.",
+      "Alla delar av tjänsten har ännu inte testats manuellt med skärmläsare.",
+      "E-postnotiser skickas som ren text, utan rubriker eller annan struktur, och alltid på svenska. Notiser i tjänsten skrivs också på svenska även om du har valt engelska.",
+      "Exporterade filer (CSV och Excel) och utskrifter har inte granskats för tillgänglighet på samma sätt som webbsidorna.",
     ],
     reportHeading: "Rapportera brister",
     report:
-      "Om du upptäcker problem som inte beskrivs här, eller om du behöver innehåll i ett annat format, kontakta " +
-      "Idéslussens förvaltning via stadens kontaktcenter och ange att det gäller Idéslussen.",
+      "Om du upptäcker problem som inte beskrivs här, eller om du behöver innehåll i ett annat format, använd formuläret nedan. " +
+      "Du behöver inte logga in. Rapporten går direkt till Idéslussens administratörer, som får en notis om den. " +
+      "Du får ett referensnummer när rapporten är skickad. Om du lämnar din e-postadress och vill ha svar kan en administratör kontakta dig.",
     supervisionHeading: "Tillsyn",
     supervision:
       "Myndigheten för digital förvaltning (Digg) ansvarar för tillsyn av lagen om tillgänglighet till digital offentlig service. " +
       "Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg.",
+    supervisionLink: "Anmäl bristande tillgänglighet till Digg",
     updated: "Redogörelsen uppdaterades senast",
   },
   auth: {
@@ -140,7 +147,18 @@ export const sv = {
   agenda: agendaSv,
   goodExamples: goodExamplesSv,
   exports: exportsSv,
+  accessibilityFeedback: accessibilityFeedbackSv,
   sso: ssoSv,
+  /** Validation messages shared by many forms (the schemas take them from here). */
+  validation: {
+    searchTooLong: "Sökningen får vara högst 200 tecken.",
+    unitFromList: "Välj en enhet i listan.",
+    reload: "Ladda om sidan och försök igen.",
+    unknownIntent: "Okänd åtgärd. Ladda om sidan och försök igen.",
+    nameTooLong: "Namnet får vara högst 200 tecken.",
+    emailTooLong: "E-postadressen är för lång.",
+    crossSiteRefused: "Förfrågan avvisades: den kom från en annan webbplats än Idéslussen.",
+  },
   errors: {
     signInRequired: "Du behöver logga in.",
     forbiddenAction: "Du har inte behörighet att göra detta.",
@@ -150,7 +168,12 @@ export const sv = {
     forbiddenText: "Du saknar behörighet att se den här sidan. Kontakta en administratör om du tror att det är fel.",
     serverErrorTitle: "Något gick fel",
     serverErrorText: "Ett oväntat fel inträffade. Inget av det du redan sparat har gått förlorat. Försök igen om en stund.",
+    signInTitle: "Du behöver logga in",
+    signInText: "Du är inte inloggad längre, kanske för att du varit inaktiv en stund. Logga in och försök igen.",
+    signIn: "Logga in",
     backHome: "Till startsidan",
+    badRequestTitle: "Förfrågan kunde inte läsas",
+    badRequestText: "Det som skickades kom inte fram som ett formulär. Ladda om sidan och försök igen. Inget av det du redan sparat har gått förlorat.",
   },
 };
 

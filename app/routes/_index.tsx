@@ -4,11 +4,11 @@ import { STAGES } from "~/domain/vocabulary";
 import { formatNumber, messagesFor } from "~/i18n";
 import { countSubmittedIdeasByStage } from "~/models/idea-statistics.server";
 import { getDatabase } from "~/utils/db.server";
-import { useLocale, useMessages } from "~/utils/locale";
+import { metaLocale, useLocale, useMessages } from "~/utils/locale";
 
-export const meta: MetaFunction = () => [
-  { title: messagesFor("sv").home.title },
-  { name: "description", content: messagesFor("sv").home.lead },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: messagesFor(metaLocale(matches)).home.title },
+  { name: "description", content: messagesFor(metaLocale(matches)).home.lead },
 ];
 
 export async function loader() {

@@ -3,14 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ROLES } from "~/domain/vocabulary";
 import { formatNumber, messagesFor } from "~/i18n";
 import { countActiveUsersByRole, countUsers } from "~/models/admin-users.server";
+import { countOpenFeedback } from "~/models/accessibility-feedback.server";
 import { countActiveCriteria } from "~/models/assessment-criteria.server";
 import { countSignInsSince } from "~/models/audit-log-query.server";
 import { countUnits } from "~/models/units.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useLocale, useMessages } from "~/utils/locale";
+import { metaLocale, useLocale, useMessages } from "~/utils/locale";
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").admin.overview.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).admin.overview.title }];
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -18,23 +19,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.access");
   const { db } = await getDatabase();
   const now = new Date();
-  const [byRole, accounts, units, signIns, activeCriteria] = await Promise.all([
+  const [byRole, accounts, units, signIns, activeCriteria, openFeedback] = await Promise.all([
     countActiveUsersByRole(db),
     countUsers(db),
     countUnits(db),
     countSignInsSince(db, new Date(now.getTime() - WEEK_MS)),
     countActiveCriteria(db),
+    countOpenFeedback(db),
   ]);
   // The audit filter takes Stockholm calendar days: the last seven, today included.
   const day = (date: Date) => date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
   const signInsLink = `/admin/audit?${new URLSearchParams({
     handelse: "auth.sign_in", fran: day(new Date(now.getTime() - WEEK_MS)), till: day(now),
   })}`;
-  return { byRole, accounts, activeUnits: units.active, signIns, signInsLink, activeCriteria };
+  return { byRole, accounts, activeUnits: units.active, signIns, signInsLink, activeCriteria, openFeedback };
 }
 
 export default function AdminOverview() {
-  const { byRole, accounts, activeUnits, signIns, signInsLink, activeCriteria } = useLoaderData<typeof loader>();
+  const { byRole, accounts, activeUnits, signIns, signInsLink, activeCriteria, openFeedback } = useLoaderData<typeof loader>();
   const messages = useMessages();
   const t = messages.admin.overview;
   const locale = useLocale();
@@ -79,6 +81,12 @@ export default function AdminOverview() {
           <p className="admin-card__figure" aria-hidden="true">{formatNumber(locale, activeCriteria)}</p>
           <p>{t.activeCriteria(activeCriteria)}</p>
           <p><Link className="button" to="/admin/kriterier">{t.manageCriteria}</Link></p>
+        </section>
+        <section className="panel admin-card" aria-labelledby="oversikt-tillganglighet">
+          <h3 id="oversikt-tillganglighet">{t.feedbackHeading}</h3>
+          <p className="admin-card__figure" aria-hidden="true">{formatNumber(locale, openFeedback)}</p>
+          <p>{t.openFeedback(openFeedback)}</p>
+          <p><Link className="button" to="/admin/tillganglighet">{t.manageFeedback}</Link></p>
         </section>
       </div>
     </section>

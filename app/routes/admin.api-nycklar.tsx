@@ -11,9 +11,10 @@ import { apiTokenCreateSchema, apiTokenRevokeSchema } from "~/schemas/api-token"
 import { createApiToken, revokeApiToken } from "~/services/api-tokens.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useLocalise, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").exports.tokens.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).exports.tokens.title }];
 
 const PAGE_SIZE = 25;
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "admin.api_tokens.manage");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const { db } = await getDatabase();
   const ipAddress = context.clientIp ?? null;
   if (form.get("intent") === "revoke") {
@@ -51,6 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ApiTokensPage() {
+  const localise = useLocalise();
   const { rows, page, pageCount } = useLoaderData<typeof loader>();
   const actionData = useActionData<TokenActionData>();
   const [searchParams] = useSearchParams();
@@ -69,7 +71,7 @@ export default function ApiTokensPage() {
         {actionData?.created && <p className="visually-hidden">{t.createdAnnouncement}</p>}
       </div>
       {actionData?.created && <ApiTokenCreated token={actionData.created.token} userName={actionData.created.userName} />}
-      {actionData?.intent === "revoke" && actionData.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
+      {actionData?.intent === "revoke" && actionData.formError && <div className="alert alert--error" role="alert">{localise(actionData.formError)}</div>}
       <section className="panel" aria-labelledby="api-nyckel-ny">
         <h3 id="api-nyckel-ny">{t.createHeading}</h3>
         <ErrorSummary errors={createErrors} title={t.errorSummaryTitle} />

@@ -9,9 +9,9 @@ import { idSchema } from "~/schemas/admin-user";
 import { auditFilterSchema } from "~/schemas/audit-filter";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").admin.audit.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).admin.audit.title }];
 
 const PAGE_SIZE = 50;
 

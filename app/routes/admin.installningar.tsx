@@ -10,9 +10,10 @@ import { overdueSettingSchema, type OverdueSettingInput } from "~/schemas/inbox"
 import { updateInboxOverdueDays } from "~/services/inbox-settings.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").inbox.settings.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).inbox.settings.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.settings.manage");
@@ -25,7 +26,7 @@ type DefaultsActionData = { intent: "business_case_defaults"; fieldErrors: Field
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "admin.settings.manage");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   if (form.intent === "business_case_defaults") return saveBusinessCaseDefaults(form, user.id, context.clientIp ?? null);
   const parsed = overdueSettingSchema.safeParse(form);
   if (!parsed.success) {

@@ -12,10 +12,11 @@ import { setCriterionActivation, updateCriterion } from "~/services/assessment-c
 import assessmentStyles from "~/styles/assessment.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useLocalise, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? messagesFor("sv").assessment.criteria.editTitle(data.criterion.name) : messagesFor("sv").assessment.criteria.title },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? messagesFor(metaLocale(matches)).assessment.criteria.editTitle(data.criterion.name) : messagesFor(metaLocale(matches)).assessment.criteria.title },
 ];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessmentStyles }];
 
@@ -38,7 +39,7 @@ type ActionData = AdminActionData & { criterion?: CriterionRow };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { admin, db, criterion } = await authorise(request, params);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const actor = { actorId: admin.id, ipAddress: context.clientIp ?? null, now: new Date() };
   const back = (notice: string) => redirect(`/admin/kriterier/${criterion.id}?meddelande=${notice}`);
@@ -65,6 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditCriterion() {
+  const localise = useLocalise();
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const [searchParams] = useSearchParams();
@@ -83,7 +85,7 @@ export default function EditCriterion() {
       <CriterionForm criterion={criterion} actionData={actionData} />
       <section className="panel" aria-labelledby="aktiv-rubrik">
         <h3 id="aktiv-rubrik" className="panel__heading">{t.activationHeading}</h3>
-        {activationError && <div className="alert alert--error" role="alert">{activationError}</div>}
+        {activationError && <div className="alert alert--error" role="alert">{localise(activationError)}</div>}
         <p>{criterion.active ? t.active : <span className="badge badge--inactive">{t.inactive}</span>}</p>
         <ActivationForm active={criterion.active} copy={{
           deactivateText: t.deactivateText, reactivateText: t.activateText, deactivate: t.deactivate, reactivate: t.activate,

@@ -7,9 +7,9 @@ import { listCriteria } from "~/models/assessment-criteria.server";
 import assessmentStyles from "~/styles/assessment.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useMessages } from "~/utils/locale";
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").assessment.criteria.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).assessment.criteria.title }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessmentStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

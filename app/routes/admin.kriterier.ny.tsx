@@ -9,9 +9,10 @@ import { createCriterion } from "~/services/assessment-criteria.server";
 import assessmentStyles from "~/styles/assessment.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").assessment.criteria.newTitle }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).assessment.criteria.newTitle }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessmentStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "admin.criteria.manage");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const values = submittedValues(form, ["intent", ...CRITERION_FIELDS]);
   const parsed = criterionCreateSchema.safeParse(values);
   if (!parsed.success) return data<AdminActionData>(actionDataFromZod("create", parsed.error, values), { status: 400 });

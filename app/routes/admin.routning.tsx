@@ -12,9 +12,10 @@ import { changeRoutingRule, createRoutingRule } from "~/services/routing-rules.s
 import submitStyles from "~/styles/submit.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
-export const meta: MetaFunction = () => [{ title: `${messagesFor("sv").submit.routing.title} – Idéslussen` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${messagesFor(metaLocale(matches)).submit.routing.title} – Idéslussen` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: submitStyles }];
 
 const FIELDS = ["unitId", "kind", "ownerId", "priority", "description"] as const;
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "admin.routing.manage");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const { db } = await getDatabase();
   const ip = context.clientIp ?? null;
   const t = messagesFor("sv").submit.routing;

@@ -3,11 +3,11 @@ import { NavLink, Outlet } from "@remix-run/react";
 import { messagesFor } from "~/i18n";
 import adminStyles from "~/styles/admin.css";
 import { requirePermission } from "~/utils/auth.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").admin.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).admin.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.access");
@@ -25,6 +25,7 @@ export default function AdminLayout() {
     { to: "/admin/installningar", label: t.nav.settings, end: false },
     { to: "/admin/utkorg", label: t.nav.outbox, end: false },
     { to: "/admin/api-nycklar", label: t.nav.apiTokens, end: false },
+    { to: "/admin/tillganglighet", label: t.nav.accessibility, end: false },
     { to: "/admin/audit", label: t.nav.audit, end: false },
   ];
   return (

@@ -11,12 +11,13 @@ import type { AdminRefusal } from "~/services/admin-change.server";
 import { deactivateUnit, deleteUnit, moveUnit, reactivateUnit, renameUnit } from "~/services/units.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useLocale, useMessages } from "~/utils/locale";
+import { metaLocale, useLocale, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
 const CHILD_LIMIT = 100;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.unit.name} – ${messagesFor("sv").admin.unitEdit.title}` : messagesFor("sv").admin.unitEdit.title },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${data.unit.name} – ${messagesFor(metaLocale(matches)).admin.unitEdit.title}` : messagesFor(metaLocale(matches)).admin.unitEdit.title },
 ];
 
 /** A malformed id never reaches PostgreSQL (it would be a 500 there): it is a page that does not exist. */
@@ -46,7 +47,7 @@ const NOTICES = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "admin.units.manage");
   const unitId = unitIdOf(params);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const values = submittedValues(form, ["name", "parentId"]);
   const parsed = unitActionSchema.safeParse(Object.fromEntries(form));

@@ -10,9 +10,10 @@ import { unitCreateSchema, unitTreeFilterSchema } from "~/schemas/admin-unit";
 import { createUnit } from "~/services/units.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").admin.units.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).admin.units.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.units.manage");
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "admin.units.manage");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const values = submittedValues(form, ["name", "kind", "parentId"]);
   const parsed = unitCreateSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data<AdminActionData>(actionDataFromZod("create", parsed.error, values), { status: 400 });

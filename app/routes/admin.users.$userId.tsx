@@ -13,10 +13,11 @@ import type { AdminRefusal } from "~/services/admin-change.server";
 import { changeHomeUnit, deactivateUser, reactivateUser, updateUserAccess } from "~/services/admin-users.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useLocale, useMessages } from "~/utils/locale";
+import { metaLocale, useLocale, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.user.name} – ${messagesFor("sv").admin.userEdit.title}` : messagesFor("sv").admin.userEdit.title },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${data.user.name} – ${messagesFor(metaLocale(matches)).admin.userEdit.title}` : messagesFor(metaLocale(matches)).admin.userEdit.title },
 ];
 
 /** A malformed id never reaches PostgreSQL (it would be a 500 there): it is simply a page that does not exist. */
@@ -49,7 +50,7 @@ const NOTICES = { access: "roller-sparade", unit: "hemenhet-sparad", deactivate:
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "admin.users.manage");
   const userId = userIdOf(params);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const values = submittedValues(form, ["unitId"], ["roles", "scopeUnitIds"]);
   const parsed = userActionSchema.safeParse(userActionInput(form));

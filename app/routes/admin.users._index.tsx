@@ -11,9 +11,9 @@ import { topLevelNames } from "~/models/units.server";
 import { USER_STATUS_FILTERS, userSearchSchema } from "~/schemas/admin-user";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").admin.users.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).admin.users.title }];
 
 const PAGE_SIZE = 25;
 const STATUS = { aktiva: "active", inaktiverade: "deactivated", alla: "all" } as const;

@@ -8,10 +8,10 @@ import ideasStyles from "~/styles/ideas.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").ideas.outbox.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).ideas.outbox.title }];
 
 const PAGE_SIZE = 50;
 

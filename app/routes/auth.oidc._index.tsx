@@ -6,14 +6,16 @@ import { getSessionUser, safeRedirectPath } from "~/utils/auth.server";
 import { oidcEnabled } from "~/utils/oidc-config.server";
 import { beginSignIn, OidcSignInError } from "~/utils/oidc.server";
 import { getCookies } from "~/utils/session-cookie.server";
+import { metaLocale } from "~/utils/locale";
+import { ssoSv } from "~/i18n/sso.sv";
 
 // GET /auth/oidc?redirectTo=…  (named _index so that /auth/oidc/callback is not nested inside it).
 // A link target, not a form: CSP form-action 'self' would block a POST that redirects off-site.
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").sso.signInFailedTitle }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).sso.signInFailedTitle }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (!oidcEnabled()) throw new Response("Inloggning med stadens konto är inte aktiverad.", { status: 404 });
+  if (!oidcEnabled()) throw new Response(ssoSv.validation.oidcDisabled, { status: 404 });
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
   if (await getSessionUser(request)) throw redirect(redirectTo);
   try {

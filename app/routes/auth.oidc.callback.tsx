@@ -8,13 +8,15 @@ import { getDatabase } from "~/utils/db.server";
 import { oidcEnabled } from "~/utils/oidc-config.server";
 import { completeSignIn, OidcSignInError, parsePendingSignIn } from "~/utils/oidc.server";
 import { getCookies } from "~/utils/session-cookie.server";
+import { metaLocale } from "~/utils/locale";
+import { ssoSv } from "~/i18n/sso.sv";
 
 // GET /auth/oidc/callback: where the city's identity provider sends the person back.
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").sso.signInFailedTitle }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).sso.signInFailedTitle }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (!oidcEnabled()) throw new Response("Inloggning med stadens konto är inte aktiverad.", { status: 404 });
+  if (!oidcEnabled()) throw new Response(ssoSv.validation.oidcDisabled, { status: 404 });
   const cookies = getCookies();
   // The sign-in state is single use: whatever happens next, it is cleared.
   const headers = new Headers({ "Cache-Control": "no-store" });

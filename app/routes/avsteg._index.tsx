@@ -14,10 +14,10 @@ import ideasStyles from "~/styles/ideas.css";
 import securityStyles from "~/styles/security.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }, { rel: "stylesheet", href: securityStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").security.deviations.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).security.deviations.title }];
 
 const PAGE_SIZE = 25;
 const FIELDS = ["status", "enhet"] as const;

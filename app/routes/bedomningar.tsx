@@ -9,10 +9,10 @@ import adminStyles from "~/styles/admin.css";
 import assessmentStyles from "~/styles/assessment.css";
 import { requireUser } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }, { rel: "stylesheet", href: assessmentStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").assessment.queue.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).assessment.queue.title }];
 
 const PAGE_SIZE = 20;
 const RECENT = 10;

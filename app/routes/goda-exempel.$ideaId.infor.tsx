@@ -11,17 +11,19 @@ import { adoptGoodExample } from "~/services/adopt-good-example.server";
 import styles from "~/styles/good-examples.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useLocalise, useMessages } from "~/utils/locale";
+import { goodExamplesSv } from "~/i18n/good-examples.sv";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").goodExamples.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).goodExamples.title }];
 
 /** A kontaktperson or administrator, and an idea that is a good example – or 401/403/404. */
 async function authorise(request: Request, ideaId: string | undefined) {
   const user = await requirePermission(request, "good_example.adopt");
   const { db } = await getDatabase();
   const idea = ideaId ? await findGoodExampleIdea(db, ideaId) : undefined;
-  if (!idea || !idea.mark || !isImplemented(idea)) throw new Response("Det goda exemplet finns inte.", { status: 404 });
+  if (!idea || !idea.mark || !isImplemented(idea)) throw new Response(goodExamplesSv.adopt.errors.notFound, { status: 404 });
   return { db, user, idea };
 }
 
@@ -45,7 +47,7 @@ interface ActionData {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db, user, idea } = await authorise(request, params.ideaId);
   const t = messagesFor("sv").goodExamples.adopt;
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const values = { unitId: typeof form.unitId === "string" ? form.unitId : "" };
   const parsed = adoptGoodExampleSchema.safeParse(form);
   if (!parsed.success) return data<ActionData>({ fieldErrors: { unitId: t.errors.unit }, values }, { status: 400 });
@@ -69,6 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AdoptGoodExample() {
+  const localise = useLocalise();
   const { idea, groups, adoptions } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const messages = useMessages();
@@ -82,7 +85,7 @@ export default function AdoptGoodExample() {
       <p className="idea-text break"><strong>{messages.goodExamples.list.motivation}:</strong> {idea.motivation}</p>
       {actionData?.formError && (
         <div className="alert alert--error" role="alert">
-          {actionData.formError}
+          {localise(actionData.formError)}
           {actionData.existing && <> <Link to={`/ideas/${actionData.existing.id}`}>{t.errors.openExisting}</Link></>}
         </div>
       )}

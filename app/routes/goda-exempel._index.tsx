@@ -13,10 +13,10 @@ import { refreshPortfolioFigures } from "~/models/portfolio.server";
 import styles from "~/styles/good-examples.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").goodExamples.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).goodExamples.title }];
 
 const PAGE_SIZE = 20;
 

@@ -36,11 +36,14 @@ import securityStyles from "~/styles/security.css";
 import ideasStyles from "~/styles/ideas.css";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () =>
   [ideasStyles, gatesStyles, assessmentStyles, securityStyles, pilotStyles, businessCaseStyles, benefitsStyles, goodExamplesStyles].map((href) => ({ rel: "stylesheet", href }));
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.title ?? "Idé"} – Idéslussen` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: `${data?.idea.title ?? messagesFor(metaLocale(matches)).ideas.page.untitled} – Idéslussen` },
+];
 
 const EVENT_STEP = 100;
 const WORK_PATHS = {
@@ -100,7 +103,7 @@ async function loadGateWork(
 export async function action({ request, params }: ActionFunctionArgs) {
   const { db, user, idea, resource } = await loadIdea(request, params.ideaId);
   const t = messagesFor("sv").ideas.page;
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const values = { body: typeof form.body === "string" ? form.body : "", commentId: typeof form.commentId === "string" ? form.commentId : "" };
   const intent = typeof form.intent === "string" ? form.intent : "";
   const parsed = ideaPageActionSchema.safeParse(form);
@@ -191,7 +194,9 @@ export default function IdeaPage() {
               <p>{t.supportCount(support.count, fmt.number(support.count))}</p>
               {support.mine ? <p><strong>{t.supported}</strong></p> : (
                 <Form method="post" action={`/ideas/${idea.id}/stod`}>
-                  <button type="submit" className="button button--primary">{t.support}</button>
+                  <button type="submit" className="button button--primary" disabled={navigation.formAction === `/ideas/${idea.id}/stod`}>
+                    {navigation.formAction === `/ideas/${idea.id}/stod` ? t.supporting : t.support}
+                  </button>
                 </Form>
               )}
             </div>

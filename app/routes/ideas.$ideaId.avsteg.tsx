@@ -13,11 +13,12 @@ import { decideDeviation, requestDeviation, withdrawDeviation } from "~/services
 import ideasStyles from "~/styles/ideas.css";
 import securityStyles from "~/styles/security.css";
 import { forbidden, requirePermission } from "~/utils/auth.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useLocalise, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }, { rel: "stylesheet", href: securityStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: messagesFor("sv").security.deviations.ideaTitle(data?.idea.reference ?? "") },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: messagesFor(metaLocale(matches)).security.deviations.ideaTitle(data?.idea.reference ?? "") },
 ];
 
 const notFound = () => new Response(messagesFor("sv").ideas.page.notFound, { status: 404 });
@@ -47,7 +48,7 @@ type ActionData = DeviationActionData & { deviations?: IdeaDeviation[] };
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db, user, idea, resource } = await authorise(request, params.ideaId);
   const t = messagesFor("sv").security;
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const values = Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === "string"));
   const intent = values.intent ?? "";
   const deviationId = values.deviationId;
@@ -98,6 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function IdeaDeviationsPage() {
+  const localise = useLocalise();
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const [searchParams] = useSearchParams();
@@ -118,11 +120,11 @@ export default function IdeaDeviationsPage() {
       <div role="status">{!actionData && knownNotice(t.notices, notice) && <p className="alert alert--success">{knownNotice(t.notices, notice)}</p>}</div>
       {lost && (
         <div className="alert alert--error" role="alert">
-          {actionData.formError}
+          {localise(actionData.formError)}
           {actionData.values?.motivation && <><br />{t.yourText}<span className="deviation-lost-text">{actionData.values.motivation}</span></>}
         </div>
       )}
-      {actionData?.intent === "withdraw" && actionData.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
+      {actionData?.intent === "withdraw" && actionData.formError && <div className="alert alert--error" role="alert">{localise(actionData.formError)}</div>}
       <p className="lead">{t.ideaLead}</p>
       <h2>{t.listHeading}</h2>
       {deviations.length === 0 ? <p>{t.none}</p> : (

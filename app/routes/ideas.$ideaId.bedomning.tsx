@@ -14,11 +14,12 @@ import { type AssessmentPage, assessmentPageFor, assignAssessor, saveAssessment,
 import adminStyles from "~/styles/admin.css";
 import assessmentStyles from "~/styles/assessment.css";
 import { requirePermission } from "~/utils/auth.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useLocalise, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }, { rel: "stylesheet", href: assessmentStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: messagesFor("sv").assessment.page.title(data?.idea.reference ?? "") },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: messagesFor(metaLocale(matches)).assessment.page.title(data?.idea.reference ?? "") },
 ];
 
 /** Signed in, the idea is submitted, and this person sees its assessments – or 401/403/404. */
@@ -43,7 +44,7 @@ const NOTICES = { draft_saved: "utkast-sparat", completed: "bedomning-klar", upd
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db, user, idea, resource } = await authorise(request, params.ideaId);
   const t = messagesFor("sv").assessment;
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const base = { actor: user, ideaId: idea.id, now: new Date(), ipAddress: context.clientIp ?? null };
   const refused = async (status: number, body: Omit<AssessmentActionData, "intent" | "fresh">) =>
@@ -85,6 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AssessmentPageRoute() {
+  const localise = useLocalise();
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<AssessmentActionData<AssessmentPage>>();
   const [searchParams] = useSearchParams();
@@ -107,7 +109,7 @@ export default function AssessmentPageRoute() {
       </dl>
       <div role="status">{!actionData && knownNotice(t.page.notices, notice) && <p className="alert alert--success">{knownNotice(t.page.notices, notice)}</p>}</div>
       {actionData?.formError && !["draft", "complete", "assign", "unassign"].includes(actionData.intent) && (
-        <div className="alert alert--error" role="alert">{actionData.formError}</div>
+        <div className="alert alert--error" role="alert">{localise(actionData.formError)}</div>
       )}
       {!idea.editable && <p className="alert">{idea.merged ? t.page.merged : t.page.readOnly}</p>}
       <p>{t.page.lead}</p>

@@ -11,11 +11,12 @@ import { gateViewFor } from "~/services/gate-view.server";
 import gatesStyles from "~/styles/gates.css";
 import { requirePermission } from "~/utils/auth.server";
 import { requireSubmittedIdea } from "~/utils/idea-guard.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useLocalise, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: gatesStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: messagesFor("sv").gates.page.title(data?.idea.reference ?? "") },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: messagesFor(metaLocale(matches)).gates.page.title(data?.idea.reference ?? "") },
 ];
 
 type Found = Awaited<ReturnType<typeof requireSubmittedIdea>>;
@@ -47,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await requirePermission(request, "idea.decide_gate");
   const { db, user, idea, resource } = await requireSubmittedIdea(request, params.ideaId);
   const t = messagesFor("sv").gates;
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const values = Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === "string"));
   const refused = async (status: number, body: Pick<DecisionActionData, "formError" | "fieldErrors">) =>
     data<DecisionActionData>({ values, ...body, fresh: await freshState() }, { status });
@@ -85,6 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function GateDecisionPage() {
+  const localise = useLocalise();
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<DecisionActionData>();
   const messages = useMessages();
@@ -104,7 +106,7 @@ export default function GateDecisionPage() {
         </div>
         <div><dt>{messages.inbox.facts.owner}</dt><dd>{idea.ownerName ?? messages.inbox.noOwner}</dd></div>
       </dl>
-      {actionData?.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
+      {actionData?.formError && <div className="alert alert--error" role="alert">{localise(actionData.formError)}</div>}
       {idea.merged ? <p className="alert">{t.page.merged}</p>
         : moves.length === 0 ? <p>{t.page.noMoves}</p>
         : (

@@ -10,17 +10,19 @@ import { changeGoodExampleMark } from "~/services/good-examples.server";
 import styles from "~/styles/good-examples.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useLocalise, useMessages } from "~/utils/locale";
+import { ideasSv } from "~/i18n/ideas.sv";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").goodExamples.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).goodExamples.title }];
 
 /** The styrgrupp or an administrator, and a submitted idea – or 401/403/404. */
 async function authorise(request: Request, ideaId: string | undefined) {
   const user = await requirePermission(request, "good_example.mark");
   const { db } = await getDatabase();
   const idea = ideaId ? await findGoodExampleIdea(db, ideaId) : undefined;
-  if (!idea || idea.submittedAt === null) throw new Response("Idén finns inte.", { status: 404 });
+  if (!idea || idea.submittedAt === null) throw new Response(ideasSv.page.notFound, { status: 404 });
   return { db, user, idea };
 }
 
@@ -40,7 +42,7 @@ interface ActionData { formError?: string; fieldErrors?: FieldErrors; values?: {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db, user, idea } = await authorise(request, params.ideaId);
   const t = messagesFor("sv").goodExamples.mark;
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const values = { motivation: typeof form.motivation === "string" ? form.motivation : "" };
   const parsed = markGoodExampleSchema.safeParse(form);
   if (!parsed.success) {
@@ -54,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.reason === "not_allowed") throw new Response(messagesFor("sv").errors.forbiddenAction, { status: 403 });
-    if (result.reason === "not_found") throw new Response("Idén finns inte.", { status: 404 });
+    if (result.reason === "not_found") throw new Response(ideasSv.page.notFound, { status: 404 });
     return data<ActionData>({ formError: t.errors.notImplemented, values }, { status: 409 });
   }
   const notice = !result.changed ? "ingen-andring" : parsed.data.intent === "mark" ? "markerad" : "avmarkerad";
@@ -62,6 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function GoodExampleMark() {
+  const localise = useLocalise();
   const { idea } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const [searchParams] = useSearchParams();
@@ -78,7 +81,7 @@ export default function GoodExampleMark() {
       <div role="status">
         {notice && !actionData && <p className="alert alert--success">{notice}</p>}
       </div>
-      {actionData?.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
+      {actionData?.formError && <div className="alert alert--error" role="alert">{localise(actionData.formError)}</div>}
       <ErrorSummary errors={errors} title={t.errorTitle} />
       {!idea.implemented ? <p className="alert">{t.notImplemented}</p> : (
         <>

@@ -15,10 +15,12 @@ import adminStyles from "~/styles/admin.css";
 import inboxStyles from "~/styles/inbox.css";
 import { requirePermission, requireUser, safeRedirectPath } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useLocalise, useMessages } from "~/utils/locale";
+import { ideasSv } from "~/i18n/ideas.sv";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }, { rel: "stylesheet", href: inboxStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").inbox.manageTitle }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).inbox.manageTitle }];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -27,7 +29,7 @@ async function authorise(request: Request, ideaId: string | undefined) {
   await requireUser(request);
   const { db } = await getDatabase();
   const idea = ideaId && UUID.test(ideaId) ? await findManagedIdea(db, ideaId) : null;
-  if (!idea || !idea.submittedAt) throw new Response("Idén finns inte.", { status: 404 });
+  if (!idea || !idea.submittedAt) throw new Response(ideasSv.page.notFound, { status: 404 });
   const resource = { unitPath: await unitPathOf(db, idea.unitId), submitterId: idea.submitterId, stage: idea.stage, ownerId: idea.ownerId };
   const user = await requirePermission(request, "idea.manage", resource);
   return { db, idea, user };
@@ -53,7 +55,7 @@ type ActionData = ManageActionData & { idea?: IdeaView };
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db, idea, user } = await authorise(request, params.ideaId);
   const t = messagesFor("sv").inbox;
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const values = Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === "string"));
   const intent = values.intent ?? "";
   const base = { actor: user, ideaId: idea.id, now: new Date(), ipAddress: context.clientIp ?? null };
@@ -106,6 +108,7 @@ function withNotice(path: string, code: string): string {
 }
 
 export default function ManageIdea() {
+  const localise = useLocalise();
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const [searchParams] = useSearchParams();
@@ -123,7 +126,7 @@ export default function ManageIdea() {
       <div role="status" className="inbox-notice">
         {!actionData && knownNotice(t.notices, notice) && <p className="alert alert--success">{knownNotice(t.notices, notice)}</p>}
       </div>
-      {actionData?.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
+      {actionData?.formError && <div className="alert alert--error" role="alert">{localise(actionData.formError)}</div>}
       <dl className="facts">
         <div><dt>{t.facts.title}</dt><dd className="break">{idea.title}</dd></div>
         <div><dt>{t.facts.unit}</dt><dd>{idea.unitName}</dd></div>

@@ -8,9 +8,10 @@ import { unitPathOf } from "~/models/unit-path.server";
 import submitStyles from "~/styles/submit.css";
 import { requireUser } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
+import { ideasSv } from "~/i18n/ideas.sv";
 
-export const meta: MetaFunction = () => [{ title: `${messagesFor("sv").submit.receipt.title} – Idéslussen` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${messagesFor(metaLocale(matches)).submit.receipt.title} – Idéslussen` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: submitStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,13 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db } = await getDatabase();
   const idea = await findReceipt(db, params.ideaId ?? "");
   // Drafts have no receipt; unknown and malformed ids are simply not found.
-  if (!idea || !idea.submittedAt || !idea.reference) throw new Response("Idén finns inte.", { status: 404 });
+  if (!idea || !idea.submittedAt || !idea.reference) throw new Response(ideasSv.page.notFound, { status: 404 });
   const resource = {
     unitPath: await unitPathOf(db, idea.unitId), submitterId: idea.submitterId, stage: idea.stage,
     ownerId: idea.ownerId, nameVisibility: idea.nameVisibility,
   };
   if (idea.submitterId !== user.id && !can(user, "idea.view", resource)) {
-    throw new Response("Du har inte behörighet att se kvittot.", { status: 403 });
+    throw new Response(ideasSv.validation.receiptForbidden, { status: 403 });
   }
   return {
     id: idea.id, reference: idea.reference, title: idea.title,

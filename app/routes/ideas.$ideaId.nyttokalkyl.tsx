@@ -13,10 +13,11 @@ import { businessCasePageFor, saveBusinessCase } from "~/services/business-case.
 import businessCaseStyles from "~/styles/business-case.css";
 import chartStyles from "~/styles/charts.css";
 import { requireSubmittedIdea } from "~/utils/idea-guard.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useLocalise, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: businessCaseStyles }, { rel: "stylesheet", href: chartStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: messagesFor("sv").businessCase.title(data?.idea.reference ?? "") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: messagesFor(metaLocale(matches)).businessCase.title(data?.idea.reference ?? "") }];
 
 type Guarded = Awaited<ReturnType<typeof requireSubmittedIdea>>;
 const notFound = () => new Response(messagesFor("sv").businessCase.errors.notFound, { status: 404 });
@@ -40,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const guarded = await requireSubmittedIdea(request, params.ideaId, "idea.edit_business_case");
   const { db, user, idea } = guarded;
   const t = messagesFor("sv").businessCase.errors;
-  const values = businessCaseFieldsOf(await request.formData());
+  const values = businessCaseFieldsOf(await readFormData(request));
   const intent = values.resize ? "resize" : typeof values.intent === "string" ? values.intent : "";
   const refused = async (status: number, body: Omit<BusinessCaseActionData, "intent">) => {
     const fresh = status === 409 ? await pageData(guarded, null) : undefined;
@@ -72,6 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function BusinessCasePage() {
+  const localise = useLocalise();
   const loaded = useLoaderData<typeof loader>() as unknown as BusinessCasePageData;
   const actionData = useActionData<BusinessCaseActionData>();
   const [searchParams] = useSearchParams();
@@ -88,7 +90,7 @@ export default function BusinessCasePage() {
       <h1 id="kalkyl-rubrik">{t.headingFor(idea.reference)}</h1>
       <p><Link to={`/ideas/${idea.id}`}>{t.backToIdea}</Link></p>
       <div role="status">{notice && !actionData && <p className="alert alert--success">{notice}</p>}</div>
-      {actionData?.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
+      {actionData?.formError && <div className="alert alert--error" role="alert">{localise(actionData.formError)}</div>}
       <p className="lead">{t.lead}</p>
       {page.shown && (
         <p className="alert">

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { forbidden } from "~/utils/auth.server";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ActualsForm } from "~/components/benefits/actuals-form";
 import { IndicatorTable } from "~/components/benefits/indicator-table";
 import { type BenefitsActionData, type BenefitsPageData, useBenefitsFormat } from "~/components/benefits/shared";
@@ -11,10 +11,11 @@ import { actualsFormSchema, formFieldsOf, yearActualsOf } from "~/schemas/benefi
 import { benefitsPageFor, recordYearActuals } from "~/services/benefits.server";
 import benefitsStyles from "~/styles/benefits.css";
 import { requireSubmittedIdea } from "~/utils/idea-guard.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useLocalise, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: benefitsStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: messagesFor("sv").benefits.title(data?.idea.reference ?? "") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: messagesFor(metaLocale(matches)).benefits.title(data?.idea.reference ?? "") }];
 
 type Guarded = Awaited<ReturnType<typeof requireSubmittedIdea>>;
 
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const guarded = await requireSubmittedIdea(request, params.ideaId, "idea.record_benefits");
   const { db, user, idea } = guarded;
-  const values = formFieldsOf(await request.formData());
+  const values = formFieldsOf(await readFormData(request));
   const t = messagesFor("sv").benefits;
   const url = new URL(request.url);
   if (typeof values.yearIndex === "string") url.searchParams.set("ar", values.yearIndex);
@@ -72,12 +73,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function BenefitsRealisationPage() {
+  const localise = useLocalise();
   const loaded = useLoaderData<typeof loader>() as BenefitsPageData;
   const actionData = useActionData<BenefitsActionData>();
   const [searchParams] = useSearchParams();
   const messages = useMessages();
   const t = messages.benefits;
   const f = useBenefitsFormat();
+  const switchingYear = useNavigation().state === "loading";
   const { idea, page, selectedYear } = actionData?.fresh ?? loaded;
   const notice = knownNotice(t.notices, searchParams.get("meddelande"));
   const { plan, realisation } = page;
@@ -88,7 +91,7 @@ export default function BenefitsRealisationPage() {
       <h1 id="nytta-rubrik">{t.headingFor(idea.reference)}</h1>
       <p><Link to={`/ideas/${idea.id}`}>{t.backToIdea}</Link></p>
       <div role="status">{notice && !actionData && <p className="alert alert--success">{notice}</p>}</div>
-      {actionData?.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
+      {actionData?.formError && <div className="alert alert--error" role="alert">{localise(actionData.formError)}</div>}
       <p className="lead">{t.lead}</p>
 
       {/* Closed or merged after the pilot: what was recorded stays readable; before the pilot there is nothing yet. */}
@@ -127,7 +130,7 @@ export default function BenefitsRealisationPage() {
                     {page.forms.map((y) => <option key={y.yearIndex} value={y.yearIndex}>{plan.startYear + y.yearIndex}</option>)}
                   </select>
                 </div>
-                <div className="filter-form__actions"><button type="submit" className="button">{t.form.showYear}</button></div>
+                <div className="filter-form__actions"><button type="submit" className="button" disabled={switchingYear}>{switchingYear ? t.form.showingYear : t.form.showYear}</button></div>
               </Form>
               <ActualsForm key={`${selectedYear}-${form.stamp}`} form={form} calendarYear={plan.startYear + selectedYear}
                 indicators={page.indicators} actionData={actionData} />

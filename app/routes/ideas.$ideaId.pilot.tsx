@@ -16,10 +16,11 @@ import adminStyles from "~/styles/admin.css";
 import pilotStyles from "~/styles/pilot.css";
 import { forbidden, requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useLocalise, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }, { rel: "stylesheet", href: pilotStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: messagesFor("sv").pilot.page.title(data?.idea.reference ?? "") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: messagesFor(metaLocale(matches)).pilot.page.title(data?.idea.reference ?? "") }];
 
 type Db = Awaited<ReturnType<typeof getDatabase>>["db"];
 const notFound = () => new Response(messagesFor("sv").pilot.errors.notFound, { status: 404 });
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db, user, idea, resource } = await authorise(request, params.ideaId);
-  const values = formFieldsOf(await request.formData());
+  const values = formFieldsOf(await readFormData(request));
   const intent = typeof values.intent === "string" ? values.intent : "";
   await requirePermission(request, intent === "evaluate" ? "idea.evaluate_pilot" : "idea.plan_pilot", resource);
   const t = messagesFor("sv").pilot;
@@ -89,6 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PilotPage() {
+  const localise = useLocalise();
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<PilotActionData>();
   const [searchParams] = useSearchParams();
@@ -102,7 +104,7 @@ export default function PilotPage() {
       <h1 id="pilot-rubrik">{t.page.headingFor(idea.reference)}</h1>
       <p><Link to={`/ideas/${idea.id}`}>{t.page.backToIdea}</Link></p>
       <div role="status">{notice && !actionData && <p className="alert alert--success">{notice}</p>}</div>
-      {actionData?.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
+      {actionData?.formError && <div className="alert alert--error" role="alert">{localise(actionData.formError)}</div>}
       <dl className="facts">
         <div><dt>{t.page.facts.title}</dt><dd className="break">{idea.title}</dd></div>
         <div><dt>{t.page.facts.stage}</dt><dd>{messages.stages[idea.stage].name}{idea.outcome && ` – ${messages.vocabulary.outcomes[idea.outcome]}`}</dd></div>

@@ -7,12 +7,13 @@ import { handleIdeaFormPost, type IdeaFormActionData, ideaFormValuesOf, unitOpti
 import submitStyles from "~/styles/submit.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
+import { ideasSv } from "~/i18n/ideas.sv";
 
-export const meta: MetaFunction = () => [{ title: `${messagesFor("sv").submit.editTitle} – Idéslussen` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${messagesFor(metaLocale(matches)).submit.editTitle} – Idéslussen` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: submitStyles }];
 
-const notFound = () => new Response("Utkastet finns inte.", { status: 404 });
+const notFound = () => new Response(ideasSv.validation.draftNotFound, { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "idea.submit");

@@ -16,11 +16,12 @@ import { saveScreening } from "~/services/security-screening.server";
 import ideasStyles from "~/styles/ideas.css";
 import securityStyles from "~/styles/security.css";
 import { forbidden, requirePermission } from "~/utils/auth.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }, { rel: "stylesheet", href: securityStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: messagesFor("sv").security.screening.title(data?.idea.reference ?? "") },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: messagesFor(metaLocale(matches)).security.screening.title(data?.idea.reference ?? "") },
 ];
 
 const notFound = () => new Response(messagesFor("sv").ideas.page.notFound, { status: 404 });
@@ -64,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db, user, idea, resource } = await authorise(request, params.ideaId);
   await requirePermission(request, "idea.screen_security", resource);
   const t = messagesFor("sv").security;
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const values = Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === "string"));
   const refused = async (status: number, body: Omit<ActionData, "saved" | "values">) =>
     data<ActionData>({ values, ...body, saved: savedView(await findScreening(db, idea.id)) }, { status });

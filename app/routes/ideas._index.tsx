@@ -14,10 +14,10 @@ import ideasStyles from "~/styles/ideas.css";
 import { can } from "~/domain/permissions";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").ideas.list.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).ideas.list.title }];
 
 const PAGE_SIZE = 25;
 const FIELDS = ["q", "steg", "typ", "enhet", "fokus", "sortering"] as const;

@@ -6,10 +6,10 @@ import { listMyIdeas } from "~/models/idea-queries.server";
 import ideasStyles from "~/styles/ideas.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").ideas.mine.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).ideas.mine.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "idea.follow_own");

@@ -6,9 +6,9 @@ import { emptyIdeaFormValues, handleIdeaFormPost, type IdeaFormActionData, unitO
 import submitStyles from "~/styles/submit.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
-export const meta: MetaFunction = () => [{ title: `${messagesFor("sv").submit.newTitle} – Idéslussen` }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${messagesFor(metaLocale(matches)).submit.newTitle} – Idéslussen` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: submitStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -17,10 +17,10 @@ import adminStyles from "~/styles/admin.css";
 import inboxStyles from "~/styles/inbox.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }, { rel: "stylesheet", href: inboxStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").inbox.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).inbox.title }];
 
 interface InboxData {
   userId: string;

@@ -14,10 +14,10 @@ import adminStyles from "~/styles/admin.css";
 import pilotStyles from "~/styles/pilot.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }, { rel: "stylesheet", href: pilotStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").pilot.lessons.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).pilot.lessons.title }];
 
 const PAGE_SIZE = 20;
 const FIELDS = ["q", "slutsats", "forvaltning"] as const;

@@ -8,10 +8,11 @@ import { getSessionUser, readSessionToken, safeRedirectPath, sessionTimeouts } f
 import { getDatabase } from "~/utils/db.server";
 import { oidcEnabled } from "~/utils/oidc-config.server";
 import { clearFailedLogins, loginBlockedForSeconds, recordFailedLogin } from "~/utils/login-rate-limit.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useLocalise, useMessages } from "~/utils/locale";
 import { getCookies } from "~/utils/session-cookie.server";
+import { readFormData } from "~/utils/form-data.server";
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").auth.loginTitle }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).auth.loginTitle }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
@@ -24,7 +25,7 @@ type ActionData = { formError?: string; fieldErrors?: FieldErrors; values?: Part
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = messagesFor("sv").auth;
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = loginSchema.safeParse(form);
   const values = { email: typeof form.email === "string" ? form.email : "" };
   if (!parsed.success) {
@@ -60,6 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
+  const localise = useLocalise();
   const { sso, demo } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const [searchParams] = useSearchParams();
@@ -93,7 +95,7 @@ export default function LoginPage() {
         </div>
       )}
       {actionData?.formError && (
-        <div className="alert alert--error" role="alert">{actionData.formError}</div>
+        <div className="alert alert--error" role="alert">{localise(actionData.formError)}</div>
       )}
       <ErrorSummary errors={actionData?.formError ? {} : summary} title={t.errorSummaryTitle} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack">

@@ -8,10 +8,12 @@ import { notificationActionSchema } from "~/schemas/idea-page";
 import ideasStyles from "~/styles/ideas.css";
 import { requireUser } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useMessages } from "~/utils/locale";
+import { ideasSv } from "~/i18n/ideas.sv";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").ideas.notifications.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).ideas.notifications.title }];
 
 const PAGE_SIZE = 25;
 
@@ -26,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = notificationActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = notificationActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return data({ formError: parsed.error.issues[0]?.message ?? "" }, { status: 400 });
   const { db } = await getDatabase();
   const page = new URL(request.url).searchParams.get("sida");
@@ -36,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return back("alla-lasta");
   }
   if (!(await markNotificationRead(db, user.id, parsed.data.id, new Date()))) {
-    throw new Response("Notisen finns inte.", { status: 404 });
+    throw new Response(ideasSv.validation.notificationNotFound, { status: 404 });
   }
   return back("last");
 }

@@ -16,10 +16,10 @@ import { PIPELINE_FILTER_FIELDS, pipelineFilterSchema } from "~/schemas/pipeline
 import pipelineStyles from "~/styles/pipeline.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: pipelineStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").pipeline.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).pipeline.title }];
 
 interface PipelinePage {
   values: PipelineFilterValues;

@@ -18,10 +18,10 @@ import { PORTFOLIO_FILTER_FIELDS, portfolioFilterSchema } from "~/schemas/portfo
 import portfolioStyles from "~/styles/portfolio.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: portfolioStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").portfolio.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).portfolio.title }];
 
 export const PORTFOLIO_PAGE_SIZE = 25;
 /** The page shows costs for this year and the next four. */

@@ -16,10 +16,10 @@ import gateStyles from "~/styles/gates.css";
 import securityStyles from "~/styles/security.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [chartStyles, gateStyles, securityStyles, agendaStyles].map((href) => ({ rel: "stylesheet", href }));
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").agenda.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).agenda.title }];
 
 interface AgendaPage {
   values: AgendaOptionValues;

@@ -14,12 +14,12 @@ import chartStyles from "~/styles/charts.css";
 import portfolioChartStyles from "~/styles/portfolio-charts.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: chartStyles }, { rel: "stylesheet", href: portfolioChartStyles },
 ];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").portfolioCharts.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).portfolioCharts.title }];
 
 export interface PortfolioChartsPage {
   values: ChartFilterValues;

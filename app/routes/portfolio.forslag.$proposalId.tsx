@@ -9,11 +9,11 @@ import { loadProposal } from "~/services/prioritisation.server";
 import portfolioStyles from "~/styles/portfolio.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: portfolioStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
-  { title: `${page?.proposal.title ?? messagesFor("sv").portfolio.proposals.heading} – Idéslussen` },
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
+  { title: `${page?.proposal.title ?? messagesFor(metaLocale(matches)).portfolio.proposals.heading} – Idéslussen` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

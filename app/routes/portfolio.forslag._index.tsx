@@ -8,10 +8,10 @@ import { listProposals } from "~/models/prioritisation-proposals.server";
 import portfolioStyles from "~/styles/portfolio.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: portfolioStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").portfolio.proposals.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).portfolio.proposals.title }];
 
 const PAGE_SIZE = 25;
 const pageSchema = z.preprocess((v) => (v === null || v === "" ? "1" : v), z.coerce.number().int().min(1).max(100_000));

@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, Field, type FieldErrors } from "~/components/forms";
 import { ProposalComparison, type ComparisonView } from "~/components/portfolio/proposal-compare";
 import { compareSelections } from "~/domain/portfolio";
@@ -9,10 +9,10 @@ import { loadProposal } from "~/services/prioritisation.server";
 import portfolioStyles from "~/styles/portfolio.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: portfolioStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").portfolio.compare.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).portfolio.compare.title }];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,6 +54,7 @@ export default function CompareProposals() {
   const { options, values, errors, view } = useLoaderData<ComparePage>();
   const messages = useMessages();
   const t = messages.portfolio.compare;
+  const comparing = useNavigation().state !== "idle";
   const select = (name: "a" | "b", label: string) => (
     <Field name={name} label={label} error={errors[name]}>
       {(a11y) => (
@@ -72,7 +73,7 @@ export default function CompareProposals() {
       <Form method="get" className="portfolio-compare-form" aria-label={t.formLabel}>
         {select("a", t.a)}
         {select("b", t.b)}
-        <div className="filter-form__actions"><button type="submit" className="button button--primary">{t.submit}</button></div>
+        <div className="filter-form__actions"><button type="submit" className="button button--primary" disabled={comparing}>{comparing ? t.submitting : t.submit}</button></div>
       </Form>
       {view ? <ProposalComparison view={view} /> : <p>{t.needTwo}</p>}
     </section>

@@ -19,10 +19,11 @@ import { candidateRows, formChoices, runSelection, saveProposal, type SelectionR
 import portfolioStyles from "~/styles/portfolio.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: portfolioStyles }];
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").portfolio.optimise.title }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).portfolio.optimise.title }];
 
 // GET shows the form (filters from the URL: /portfolio links here with enhet, fokus, steg); computing
 // and saving are POSTs (a pin per candidate would make a GET URL too long), dispatched on `intent`.
@@ -101,7 +102,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "portfolio.prioritise");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const fields = selectionFieldsOf(form.entries());
   const intent = form.get("intent");
   const { db } = await getDatabase();

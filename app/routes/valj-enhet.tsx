@@ -7,11 +7,12 @@ import { chooseUnitSchema } from "~/schemas/choose-unit";
 import { chooseOwnUnit } from "~/services/choose-unit.server";
 import { requireUser, safeRedirectPath } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
-import { useMessages } from "~/utils/locale";
+import { metaLocale, useMessages } from "~/utils/locale";
+import { readFormData } from "~/utils/form-data.server";
 
 // GET/POST /valj-enhet: someone who signed in with the city's account but has no unit picks it, once.
 
-export const meta: MetaFunction = () => [{ title: messagesFor("sv").sso.chooseUnitTitle }];
+export const meta: MetaFunction = ({ matches }) => [{ title: messagesFor(metaLocale(matches)).sso.chooseUnitTitle }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,7 +26,7 @@ type ActionData = { fieldErrors: FieldErrors; values: { unitId: string } };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const redirectTo = safeRedirectPath(form.redirectTo);
   if (user.unitId) throw redirect(redirectTo);
   const values = { unitId: typeof form.unitId === "string" ? form.unitId : "" };

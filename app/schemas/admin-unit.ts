@@ -1,24 +1,28 @@
 import { z } from "zod";
 import { TOP_LEVEL_UNIT_KINDS, UNIT_KINDS, type UnitKind } from "~/domain/vocabulary";
+import { adminSv } from "~/i18n/admin.sv";
+import { sv } from "~/i18n/sv";
+
+const msg = adminSv.validation;
 
 // Forms of the unit administration (/admin/units). Used by the forms (client) and the actions (server).
 
 export const isTopLevelKind = (kind: UnitKind) => TOP_LEVEL_UNIT_KINDS.includes(kind);
 
-const unitName = z.string({ error: "Ange ett namn." }).trim()
-  .min(2, "Namnet måste vara minst 2 tecken.")
-  .max(200, "Namnet får vara högst 200 tecken.");
+const unitName = z.string({ error: msg.nameRequired }).trim()
+  .min(2, msg.nameTooShort)
+  .max(200, sv.validation.nameTooLong);
 
 /** "" (no parent chosen) → null; otherwise an id from the list. */
-const parentId = z.string({ error: "Välj en överordnad enhet i listan." }).trim()
+const parentId = z.string({ error: msg.parentFromList }).trim()
   .transform((value) => value || null)
-  .pipe(z.guid("Välj en överordnad enhet i listan.").nullable());
+  .pipe(z.guid(msg.parentFromList).nullable());
 
 export const unitCreateSchema = z
   .object({
     intent: z.literal("create"),
     name: unitName,
-    kind: z.enum(UNIT_KINDS, { error: "Välj en typ av enhet i listan." }),
+    kind: z.enum(UNIT_KINDS, { error: msg.unitKindFromList }),
     parentId,
   })
   .superRefine((value, ctx) => {
@@ -26,13 +30,13 @@ export const unitCreateSchema = z
     if (isTopLevelKind(value.kind) && value.parentId !== null) {
       ctx.addIssue({
         code: "custom", path: ["parentId"],
-        message: "Förvaltningar och bolag ligger högst upp. Välj ”Ingen – högsta nivån”.",
+        message: msg.topLevelHasNoParent,
       });
     }
     if (!isTopLevelKind(value.kind) && value.parentId === null) {
       ctx.addIssue({
         code: "custom", path: ["parentId"],
-        message: "En avdelning eller enhet måste ligga under en annan enhet. Välj överordnad enhet.",
+        message: adminSv.errors.parentRequired,
       });
     }
   });
@@ -43,8 +47,8 @@ export type UnitRenameInput = z.input<typeof unitRenameSchema>;
 
 export const unitMoveSchema = z.object({
   intent: z.literal("move"),
-  parentId: z.string({ error: "Välj den enhet som enheten ska flyttas till." }).trim().min(1, "Välj den enhet som enheten ska flyttas till.")
-    .pipe(z.guid("Välj en överordnad enhet i listan.")),
+  parentId: z.string({ error: msg.moveTarget }).trim().min(1, msg.moveTarget)
+    .pipe(z.guid(msg.parentFromList)),
 });
 export type UnitMoveInput = z.input<typeof unitMoveSchema>;
 
@@ -54,7 +58,7 @@ export const unitActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("deactivate") }),
   z.object({ intent: z.literal("reactivate") }),
   z.object({ intent: z.literal("delete") }),
-], { error: "Okänd åtgärd. Ladda om sidan och försök igen." });
+], { error: sv.validation.unknownIntent });
 export type UnitAction = z.infer<typeof unitActionSchema>;
 
 /** ?visa=alla shows deactivated units in the tree too. */

@@ -1,5 +1,10 @@
 import { z } from "zod";
 import { ROLES } from "~/domain/vocabulary";
+import { adminSv } from "~/i18n/admin.sv";
+import { securitySv } from "~/i18n/security.sv";
+import { sv } from "~/i18n/sv";
+
+const msg = adminSv.validation;
 
 // Forms and filters of the user administration (/admin/users). Used by the forms (client) and the
 // loaders/actions (server) alike.
@@ -12,9 +17,9 @@ export type UserStatusFilter = (typeof USER_STATUS_FILTERS)[number];
 
 /** The search form on /admin/users (GET, so everything arrives as text from the URL). */
 export const userSearchSchema = z.object({
-  q: z.string({ error: "Ange en söktext." }).trim().max(200, "Sökningen får vara högst 200 tecken.").default(""),
-  roll: z.enum(["", ...ROLES], { error: "Välj en roll i listan." }).default(""),
-  status: z.enum(USER_STATUS_FILTERS, { error: "Välj en status i listan." }).default("aktiva"),
+  q: z.string({ error: msg.searchTextRequired }).trim().max(200, sv.validation.searchTooLong).default(""),
+  roll: z.enum(["", ...ROLES], { error: msg.roleFromList }).default(""),
+  status: z.enum(USER_STATUS_FILTERS, { error: securitySv.errors.status }).default("aktiva"),
   // A hand-edited page number is not worth an error page: anything odd means the first page.
   sida: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
@@ -24,10 +29,10 @@ export type UserSearchInput = z.infer<typeof userSearchSchema>;
 export const userAccessSchema = z
   .object({
     intent: z.literal("access"),
-    roles: z.array(z.enum(ROLES, { error: "Välj roller i listan." }), { error: "Välj minst en roll." })
-      .min(1, "Välj minst en roll. Alla som kan logga in behöver en roll."),
-    scopeUnitIds: z.array(z.guid("Välj enheterna i listan."), { error: "Välj enheterna i listan." })
-      .max(500, "Välj högst 500 enheter.")
+    roles: z.array(z.enum(ROLES, { error: msg.rolesFromList }), { error: adminSv.userEdit.rolesHint })
+      .min(1, msg.roleRequired),
+    scopeUnitIds: z.array(z.guid(msg.unitsFromList), { error: msg.unitsFromList })
+      .max(500, msg.tooManyUnits)
       .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
   })
   .superRefine((value, ctx) => {
@@ -35,13 +40,13 @@ export const userAccessSchema = z
     if (isContact && value.scopeUnitIds.length === 0) {
       ctx.addIssue({
         code: "custom", path: ["scopeUnitIds"],
-        message: "Välj minst en enhet som kontaktpersonen ansvarar för.",
+        message: msg.contactUnitRequired,
       });
     }
     if (!isContact && value.scopeUnitIds.length > 0) {
       ctx.addIssue({
         code: "custom", path: ["scopeUnitIds"],
-        message: "Ansvarsområden gäller bara rollen kontaktperson. Välj rollen kontaktperson eller avmarkera enheterna.",
+        message: msg.scopeOnlyForContact,
       });
     }
   });
@@ -49,7 +54,7 @@ export type UserAccessInput = z.input<typeof userAccessSchema>;
 
 export const userUnitSchema = z.object({
   intent: z.literal("unit"),
-  unitId: z.string({ error: "Välj en enhet." }).trim().min(1, "Välj en enhet.").pipe(z.guid("Välj en enhet i listan.")),
+  unitId: z.string({ error: msg.unitRequired }).trim().min(1, msg.unitRequired).pipe(z.guid(sv.validation.unitFromList)),
 });
 export type UserUnitInput = z.input<typeof userUnitSchema>;
 
@@ -58,7 +63,7 @@ export const userActionSchema = z.discriminatedUnion("intent", [
   userUnitSchema,
   z.object({ intent: z.literal("deactivate") }),
   z.object({ intent: z.literal("reactivate") }),
-], { error: "Okänd åtgärd. Ladda om sidan och försök igen." });
+], { error: sv.validation.unknownIntent });
 export type UserAction = z.infer<typeof userActionSchema>;
 
 /** FormData → the plain object the schema expects (checkbox groups become arrays). */

@@ -1,34 +1,38 @@
 import { z } from "zod";
+import { API_MAX_PAGE_SIZE } from "./limits";
 import { PORTFOLIO_STAGES } from "~/domain/portfolio";
 import { CLOSING_OUTCOMES, FOCUS_AREAS, IDEA_KINDS, STAGES } from "~/domain/vocabulary";
+import { exportsSv } from "~/i18n/exports.sv";
+
+const msg = exportsSv.validation;
 
 // The read-only API /api/v1: its query parameters and its answers. The OpenAPI document
 // (/api/v1/openapi.json) is generated from these schemas with z.toJSONSchema, so it cannot drift.
 
-export const API_MAX_PAGE_SIZE = 100;
+export { API_MAX_PAGE_SIZE } from "./limits";
 
-const page = z.coerce.number({ error: "page måste vara ett heltal." }).int("page måste vara ett heltal.")
-  .min(1, "page måste vara minst 1.").max(100_000, "page är för stort.").default(1)
+const page = z.coerce.number({ error: msg.apiPageInteger }).int(msg.apiPageInteger)
+  .min(1, msg.apiPageMin).max(100_000, msg.apiPageTooLarge).default(1)
   .meta({ description: "Sidnummer, från 1." });
-const pageSize = z.coerce.number({ error: "pageSize måste vara ett heltal." }).int("pageSize måste vara ett heltal.")
-  .min(1, "pageSize måste vara minst 1.").max(API_MAX_PAGE_SIZE, `pageSize får vara högst ${API_MAX_PAGE_SIZE}.`).default(25)
+const pageSize = z.coerce.number({ error: msg.apiPageSizeInteger }).int(msg.apiPageSizeInteger)
+  .min(1, msg.apiPageSizeMin).max(API_MAX_PAGE_SIZE, msg.apiPageSizeMax).default(25)
   .meta({ description: `Rader per sida, högst ${API_MAX_PAGE_SIZE}.` });
-const unit = z.guid("unit måste vara ett enhets-id (uuid).").optional()
+const unit = z.guid(msg.apiUnit).optional()
   .meta({ description: "Förvaltning eller enhet (uuid); dess underenheter ingår." });
-const focusArea = z.enum(FOCUS_AREAS, { error: "Okänt fokusområde." }).optional().meta({ description: "Fokusområde." });
-const q = z.string().trim().max(200, "q får vara högst 200 tecken.").optional().meta({ description: "Fritextsökning." });
+const focusArea = z.enum(FOCUS_AREAS, { error: msg.apiFocusArea }).optional().meta({ description: "Fokusområde." });
+const q = z.string().trim().max(200, msg.apiQ).optional().meta({ description: "Fritextsökning." });
 
 export const apiIdeasQuerySchema = z.object({
   page, pageSize, unit, focusArea, q,
-  stage: z.enum(STAGES, { error: "Okänt steg." }).optional().meta({ description: "Steg." }),
+  stage: z.enum(STAGES, { error: msg.apiStage }).optional().meta({ description: "Steg." }),
 });
 export type ApiIdeasQuery = z.output<typeof apiIdeasQuerySchema>;
 
 export const apiPortfolioQuerySchema = z.object({
   page, pageSize, unit, focusArea, q,
-  stage: z.enum(PORTFOLIO_STAGES, { error: "Okänt steg i portföljen." }).optional()
+  stage: z.enum(PORTFOLIO_STAGES, { error: msg.apiPortfolioStage }).optional()
     .meta({ description: "Steg; utan det: prioritering, pilot och införande." }),
-  selfFinancing: z.enum(["true", "false"], { error: "selfFinancing måste vara true eller false." }).optional()
+  selfFinancing: z.enum(["true", "false"], { error: msg.apiSelfFinancing }).optional()
     .meta({ description: "Bara självfinansierande (true) eller bara övriga (false)." }),
 });
 export type ApiPortfolioQuery = z.output<typeof apiPortfolioQuerySchema>;

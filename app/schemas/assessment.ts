@@ -1,13 +1,18 @@
 import { z } from "zod";
+import { ASSESSMENT_TEXT_MAX, CRITERION_LIMITS, SCORE_COMMENT_MAX } from "./limits";
+import { assessmentSv } from "~/i18n/assessment.sv";
+import { sv } from "~/i18n/sv";
+
+const msg = assessmentSv.validation;
 
 // The assessment forms: the scorecard and the assessor assignment on /ideas/<id>/bedomning, and the
 // administrators' criterion form on /admin/kriterier. Used by the forms (client) and the actions
 // (server); the service checks completeness again against the criteria active at the time.
 
-export const ASSESSMENT_TEXT_MAX = 5000;
-export const SCORE_COMMENT_MAX = 2000;
+export { ASSESSMENT_TEXT_MAX } from "./limits";
+export { SCORE_COMMENT_MAX } from "./limits";
 
-const version = z.string({ error: "Ladda om sidan och försök igen." }).regex(/^\d{1,9}$/, "Ladda om sidan och försök igen.");
+const version = z.string({ error: sv.validation.reload }).regex(/^\d{1,9}$/, sv.validation.reload);
 
 /** Form field names: scores.<criterionId> and comments.<criterionId>. */
 export const scoreField = (criterionId: string) => `scores.${criterionId}`;
@@ -24,20 +29,20 @@ export interface ScorecardCriterion {
  */
 export function scorecardSchema(criteria: readonly ScorecardCriterion[]) {
   return z.object({
-    intent: z.enum(["draft", "complete"], { error: "Välj om du vill spara utkast eller markera bedömningen som klar." }),
+    intent: z.enum(["draft", "complete"], { error: msg.intent }),
     /** The assessment's version when the page was opened; 0 = there was none yet. */
-    version: z.string({ error: "Ladda om sidan och försök igen." }).regex(/^\d{1,9}$/, "Ladda om sidan och försök igen."),
-    scores: z.record(z.string(), z.enum(["", "1", "2", "3", "4", "5"], { error: "Välj ett betyg mellan 1 och 5." })).default({}),
+    version: z.string({ error: sv.validation.reload }).regex(/^\d{1,9}$/, sv.validation.reload),
+    scores: z.record(z.string(), z.enum(["", "1", "2", "3", "4", "5"], { error: msg.scoreRange })).default({}),
     comments: z.record(z.string(), z.string().trim()
-      .max(SCORE_COMMENT_MAX, `En kommentar får vara högst ${SCORE_COMMENT_MAX} tecken.`)).default({}),
-    summary: z.string().trim().max(ASSESSMENT_TEXT_MAX, `Sammanfattningen får vara högst ${ASSESSMENT_TEXT_MAX} tecken.`).default(""),
+      .max(SCORE_COMMENT_MAX, msg.commentTooLong)).default({}),
+    summary: z.string().trim().max(ASSESSMENT_TEXT_MAX, msg.summaryTooLong).default(""),
     privateNote: z.string().trim()
-      .max(ASSESSMENT_TEXT_MAX, `Den privata anteckningen får vara högst ${ASSESSMENT_TEXT_MAX} tecken.`).default(""),
+      .max(ASSESSMENT_TEXT_MAX, msg.privateNoteTooLong).default(""),
   }).superRefine((value, ctx) => {
     if (value.intent !== "complete") return;
     for (const criterion of criteria) {
       if (!value.scores[criterion.id]) {
-        ctx.addIssue({ code: "custom", path: ["scores", criterion.id], message: `Ge ett betyg för ”${criterion.name}” innan du markerar bedömningen som klar.` });
+        ctx.addIssue({ code: "custom", path: ["scores", criterion.id], message: msg.scoreMissing(criterion.name) });
       }
     }
   });
@@ -72,37 +77,32 @@ export function chosenScores(input: ScorecardInput): { criterionId: string; scor
 
 export const assignAssessorSchema = z.object({
   intent: z.literal("assign"),
-  assessorId: z.string({ error: "Välj vem som ska bedöma idén." }).trim().min(1, "Välj vem som ska bedöma idén.")
-    .pipe(z.guid("Välj en person i listan.")),
+  assessorId: z.string({ error: msg.assessorRequired }).trim().min(1, msg.assessorRequired)
+    .pipe(z.guid(msg.personFromList)),
 });
 
 export const unassignAssessorSchema = z.object({
   intent: z.literal("unassign"),
-  assessorId: z.guid("Personen finns inte bland bedömarna. Ladda om sidan."),
+  assessorId: z.guid(msg.assessorUnknown),
 });
 
 // ---------------------------------------------------------------------------------------------------
 // Criteria (administrators)
 
-export const CRITERION_LIMITS = { name: 120, description: 2000, guidance: 500 } as const;
+export { CRITERION_LIMITS } from "./limits";
 
-const name = (label: string, required: boolean) => {
-  const base = z.string().trim().max(CRITERION_LIMITS.name, `${label} får vara högst ${CRITERION_LIMITS.name} tecken.`);
-  return required
-    ? base.min(2, `Skriv ${label.toLowerCase()} (minst 2 tecken).`)
-    : base.refine((v) => v === "" || v.length >= 2, `${label} ska vara minst 2 tecken, eller tom.`);
-};
-const guidanceStep = (step: number) => z.string({ error: `Skriv vägledningen för betyg ${step}.` }).trim()
-  .min(1, `Skriv vägledningen för betyg ${step}.`)
-  .max(CRITERION_LIMITS.guidance, `Vägledningen för betyg ${step} får vara högst ${CRITERION_LIMITS.guidance} tecken.`);
+const guidanceStep = (step: 1 | 2 | 3 | 4 | 5) => z.string({ error: msg.guidanceRequired[step - 1] }).trim()
+  .min(1, msg.guidanceRequired[step - 1])
+  .max(CRITERION_LIMITS.guidance, msg.guidanceTooLong[step - 1]);
 
 export const criterionFormSchema = z.object({
-  name: name("Namnet", true),
-  nameEn: name("Det engelska namnet", false),
-  description: z.string().trim().max(CRITERION_LIMITS.description, `Beskrivningen får vara högst ${CRITERION_LIMITS.description} tecken.`),
-  weight: z.string().trim().regex(/^\d{1,3}$/, "Ange vikten som ett heltal mellan 1 och 100.").transform(Number)
-    .pipe(z.number().min(1, "Ange vikten som ett heltal mellan 1 och 100.").max(100, "Ange vikten som ett heltal mellan 1 och 100.")),
-  position: z.string().trim().regex(/^\d{1,3}$/, "Ange ordningen som ett heltal mellan 0 och 999.").transform(Number),
+  name: z.string().trim().max(CRITERION_LIMITS.name, msg.nameTooLong).min(2, msg.nameRequired),
+  nameEn: z.string().trim().max(CRITERION_LIMITS.name, msg.englishNameTooLong)
+    .refine((v) => v === "" || v.length >= 2, msg.englishNameTooShort),
+  description: z.string().trim().max(CRITERION_LIMITS.description, msg.descriptionTooLong),
+  weight: z.string().trim().regex(/^\d{1,3}$/, msg.weightRange).transform(Number)
+    .pipe(z.number().min(1, msg.weightRange).max(100, msg.weightRange)),
+  position: z.string().trim().regex(/^\d{1,3}$/, msg.orderRange).transform(Number),
   guidance1: guidanceStep(1),
   guidance2: guidanceStep(2),
   guidance3: guidanceStep(3),

@@ -1,9 +1,14 @@
 import { z } from "zod";
+import { adminSv } from "~/i18n/admin.sv";
+import { pilotSv } from "~/i18n/pilot.sv";
+import { sv } from "~/i18n/sv";
+
+const msg = adminSv.validation;
 
 // The filter form of the audit log (/admin/audit). A GET form: every value arrives as text.
 
-const isoDate = z.string({ error: "Ange ett giltigt datum som ÅÅÅÅ-MM-DD." }).trim()
-  .refine((value) => value === "" || isRealDate(value), "Ange ett giltigt datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.")
+const isoDate = z.string({ error: msg.dateFormat }).trim()
+  .refine((value) => value === "" || isRealDate(value), msg.dateFormatExample)
   .transform((value) => value || null);
 
 /** Keyset cursor: the id of the audit row the page continues from. */
@@ -11,9 +16,9 @@ const cursor = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).o
 
 export const auditFilterSchema = z
   .object({
-    person: z.string({ error: "Ange en söktext." }).trim().max(200, "Sökningen får vara högst 200 tecken.").default(""),
-    handelse: z.string({ error: "Välj en händelse i listan." }).trim()
-      .refine((value) => value === "" || /^[a-z_.]{3,80}$/.test(value), "Välj en händelse i listan.")
+    person: z.string({ error: msg.searchTextRequired }).trim().max(200, sv.validation.searchTooLong).default(""),
+    handelse: z.string({ error: msg.eventFromList }).trim()
+      .refine((value) => value === "" || /^[a-z_.]{3,80}$/.test(value), msg.eventFromList)
       .default(""),
     fran: isoDate.optional().transform((v) => v ?? null),
     till: isoDate.optional().transform((v) => v ?? null),
@@ -24,7 +29,7 @@ export const auditFilterSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.fran && value.till && value.fran > value.till) {
-      ctx.addIssue({ code: "custom", path: ["till"], message: "Slutdatumet kan inte vara före startdatumet." });
+      ctx.addIssue({ code: "custom", path: ["till"], message: pilotSv.errors.periodOrder });
     }
   });
 export type AuditFilterInput = z.input<typeof auditFilterSchema>;

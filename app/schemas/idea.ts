@@ -1,5 +1,10 @@
 import { z } from "zod";
+import { IDEA_LIMITS } from "./limits";
 import { APPROACHES, FOCUS_AREAS, IDEA_KINDS, TARGET_GROUPS } from "~/domain/vocabulary";
+import { securitySv } from "~/i18n/security.sv";
+import { submitSv } from "~/i18n/submit.sv";
+
+const msg = submitSv.validation;
 
 // "Lämna en idé": one schema for the browser (react-hook-form) and the server (re-validation).
 // Every value arrives as the string a form posts, so the form also works without JavaScript.
@@ -9,7 +14,7 @@ export const IDEA_INTENTS = ["draft", "submit"] as const;
 export const TRI_STATE = ["ja", "nej", "vet_ej"] as const;
 export type TriState = (typeof TRI_STATE)[number];
 
-export const IDEA_LIMITS = { title: 200, text: 10000, informationOwner: 200 } as const;
+export { IDEA_LIMITS } from "./limits";
 const MAX_HOURS = 100_000;
 const MAX_KRONOR = 1_000_000_000_000;
 
@@ -22,48 +27,53 @@ export function parseWholeNumber(value: string): number | null | "invalid" {
 }
 
 const wholeNumber = (max: number, tooLarge: string) =>
-  z.string().max(40, "Ange ett heltal, till exempel 12 000.").superRefine((value, ctx) => {
+  z.string().max(40, msg.wholeNumber).superRefine((value, ctx) => {
     const parsed = parseWholeNumber(value);
-    if (parsed === "invalid") ctx.addIssue({ code: "custom", message: "Ange ett heltal utan decimaler, till exempel 12 000. Lämna tomt om du inte vet." });
+    if (parsed === "invalid") ctx.addIssue({ code: "custom", message: msg.wholeNumberNoDecimals });
     else if (parsed !== null && parsed > max) ctx.addIssue({ code: "custom", message: tooLarge });
   });
+
+// react-hook-form reads a radio group with nothing chosen as null (once it has been touched); a posted form
+// sends "". Both mean "not answered", which the submit check below reports with its Swedish message.
+const radio = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.union([z.enum(values, { message }), z.literal(""), z.null()], { message }).transform((v) => v ?? "");
 
 const list = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.array(z.enum(values, { message })).max(values.length, message);
 
 export const ideaFormSchema = z.object({
-  intent: z.enum(IDEA_INTENTS, { message: "Välj om du vill spara utkast eller skicka in." }),
-  submissionKey: z.string().uuid("Formuläret är ogiltigt. Ladda om sidan och försök igen."),
-  title: z.string().trim().min(1, "Ge idén en rubrik.").max(IDEA_LIMITS.title, `Rubriken får vara högst ${IDEA_LIMITS.title} tecken.`),
-  problem: z.string().trim().max(IDEA_LIMITS.text, `Beskrivningen får vara högst ${IDEA_LIMITS.text} tecken.`),
-  proposedSolution: z.string().trim().max(IDEA_LIMITS.text, `Förslaget får vara högst ${IDEA_LIMITS.text} tecken.`),
-  kind: z.union([z.enum(IDEA_KINDS), z.literal("")], { message: "Välj vilken sorts idé det är." }),
-  targetGroups: list(TARGET_GROUPS, "Välj bland målgrupperna i listan."),
+  intent: z.enum(IDEA_INTENTS, { message: msg.intent }),
+  submissionKey: z.string().uuid(msg.formInvalid),
+  title: z.string().trim().min(1, msg.titleRequired).max(IDEA_LIMITS.title, msg.titleTooLong),
+  problem: z.string().trim().max(IDEA_LIMITS.text, msg.problemTooLong),
+  proposedSolution: z.string().trim().max(IDEA_LIMITS.text, msg.solutionTooLong),
+  kind: radio(IDEA_KINDS, msg.kindRequired),
+  targetGroups: list(TARGET_GROUPS, msg.targetGroupsFromList),
   unitId: z.string().max(40),
-  focusAreas: list(FOCUS_AREAS, "Välj bland fokusområdena i listan."),
-  approaches: list(APPROACHES, "Välj bland förhållningssätten i listan."),
-  expectedBenefits: z.string().trim().max(IDEA_LIMITS.text, `Nyttan får beskrivas med högst ${IDEA_LIMITS.text} tecken.`),
-  hoursSavedPerMonth: wholeNumber(MAX_HOURS, "Ange högst 100 000 timmar i månaden."),
-  savingsPerYear: wholeNumber(MAX_KRONOR, "Beloppet är orimligt stort. Ange hela kronor."),
-  estimatedCost: wholeNumber(MAX_KRONOR, "Beloppet är orimligt stort. Ange hela kronor."),
-  personalData: z.union([z.enum(TRI_STATE), z.literal("")], { message: "Svara ja, nej eller vet inte." }),
-  sensitivePersonalData: z.union([z.enum(TRI_STATE), z.literal("")], { message: "Svara ja, nej eller vet inte." }),
-  informationOwner: z.string().trim().max(IDEA_LIMITS.informationOwner, `Högst ${IDEA_LIMITS.informationOwner} tecken.`),
+  focusAreas: list(FOCUS_AREAS, msg.focusAreasFromList),
+  approaches: list(APPROACHES, msg.approachesFromList),
+  expectedBenefits: z.string().trim().max(IDEA_LIMITS.text, msg.benefitsTooLong),
+  hoursSavedPerMonth: wholeNumber(MAX_HOURS, msg.hoursTooMany),
+  savingsPerYear: wholeNumber(MAX_KRONOR, msg.amountTooLarge),
+  estimatedCost: wholeNumber(MAX_KRONOR, msg.amountTooLarge),
+  personalData: radio(TRI_STATE, msg.yesNoUnknown),
+  sensitivePersonalData: radio(TRI_STATE, msg.yesNoUnknown),
+  informationOwner: z.string().trim().max(IDEA_LIMITS.informationOwner, msg.informationOwnerTooLong),
   // A lone checkbox: react-hook-form gives its value ("ja") or false; a posted form gives "ja" or "".
   hideName: z.union([z.boolean(), z.string().max(10)]).transform((v) => v === true || v === "ja"),
 }).superRefine((value, ctx) => {
   const missing = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
   if (value.sensitivePersonalData === "ja" && value.personalData !== "ja") {
-    missing("sensitivePersonalData", "Känsliga personuppgifter är också personuppgifter: svara ja på frågan om personuppgifter, eller ändra svaret här.");
+    missing("sensitivePersonalData", securitySv.errors.sensitiveWithoutPersonal);
   }
   if (value.intent !== "submit") return;
-  if (!value.problem) missing("problem", "Beskriv problemet: vem berörs och hur ofta?");
-  if (!value.proposedSolution) missing("proposedSolution", "Beskriv ditt förslag till lösning.");
-  if (!value.kind) missing("kind", "Välj vilken sorts idé det är.");
-  if (value.targetGroups.length === 0) missing("targetGroups", "Välj minst en målgrupp.");
-  if (!value.unitId) missing("unitId", "Välj den enhet idén gäller.");
-  if (!value.personalData) missing("personalData", "Svara på om idén hanterar personuppgifter.");
-  if (!value.sensitivePersonalData) missing("sensitivePersonalData", "Svara på om idén hanterar känsliga personuppgifter.");
+  if (!value.problem) missing("problem", msg.problemRequired);
+  if (!value.proposedSolution) missing("proposedSolution", msg.solutionRequired);
+  if (!value.kind) missing("kind", msg.kindRequired);
+  if (value.targetGroups.length === 0) missing("targetGroups", msg.targetGroupRequired);
+  if (!value.unitId) missing("unitId", msg.unitRequired);
+  if (!value.personalData) missing("personalData", securitySv.errors.missing.handlesPersonalData);
+  if (!value.sensitivePersonalData) missing("sensitivePersonalData", securitySv.errors.missing.handlesSensitivePersonalData);
 });
 
 export type IdeaFormValues = z.input<typeof ideaFormSchema>;

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { INBOX_AGES, INBOX_OWNER_FILTERS, INBOX_SORTS } from "~/domain/inbox";
 import { FOCUS_AREAS, IDEA_KINDS, STAGES } from "~/domain/vocabulary";
+import { assessmentSv } from "~/i18n/assessment.sv";
+import { goodExamplesSv } from "~/i18n/good-examples.sv";
+import { ideasSv } from "~/i18n/ideas.sv";
+import { inboxSv } from "~/i18n/inbox.sv";
+import { sv } from "~/i18n/sv";
+
+const msg = inboxSv.validation;
 
 // The inbox's URL filters and the forms of /ideas/<id>/hantera and /admin/installningar.
 // Used by the forms (client) and the loaders/actions (server).
@@ -10,20 +17,20 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T, mes
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: message }).optional());
 
 export const inboxFilterSchema = z.object({
-  steg: optionalChoice(STAGES, "Välj ett steg i listan."),
-  typ: optionalChoice(IDEA_KINDS, "Välj en typ av idé i listan."),
-  fokus: optionalChoice(FOCUS_AREAS, "Välj ett fokusområde i listan."),
-  alder: optionalChoice(INBOX_AGES, "Välj en ålder i listan."),
-  agare: optionalChoice(INBOX_OWNER_FILTERS, "Välj ansvarig i listan.").transform((v) => v ?? "alla"),
-  sortering: optionalChoice(INBOX_SORTS, "Välj en sortering i listan.").transform((v) => v ?? "aldst"),
-  enhet: z.preprocess((v) => (v === "" ? undefined : v), z.guid("Välj en enhet i listan.").optional()),
+  steg: optionalChoice(STAGES, ideasSv.validation.stageFromList),
+  typ: optionalChoice(IDEA_KINDS, msg.ideaKindFromList),
+  fokus: optionalChoice(FOCUS_AREAS, ideasSv.validation.focusAreaFromList),
+  alder: optionalChoice(INBOX_AGES, msg.ageFromList),
+  agare: optionalChoice(INBOX_OWNER_FILTERS, msg.ownerFromList).transform((v) => v ?? "alla"),
+  sortering: optionalChoice(INBOX_SORTS, ideasSv.validation.sortFromList).transform((v) => v ?? "aldst"),
+  enhet: z.preprocess((v) => (v === "" ? undefined : v), z.guid(sv.validation.unitFromList).optional()),
   sida: z.preprocess((v) => (v === "" || v === undefined ? "1" : v),
-    z.coerce.number({ error: "Sidnumret måste vara ett heltal." }).int("Sidnumret måste vara ett heltal.")
-      .min(1, "Sidnumret måste vara minst 1.").max(100_000, "Sidnumret är för stort.")),
+    z.coerce.number({ error: msg.pageInteger }).int(msg.pageInteger)
+      .min(1, msg.pageMin).max(100_000, msg.pageTooLarge)),
 });
 export type InboxFilter = z.output<typeof inboxFilterSchema>;
 
-const version = z.string({ error: "Ladda om sidan och försök igen." }).regex(/^\d{1,9}$/, "Ladda om sidan och försök igen.");
+const version = z.string({ error: sv.validation.reload }).regex(/^\d{1,9}$/, sv.validation.reload);
 
 export const takeOwnershipSchema = z.object({
   intent: z.literal("take"),
@@ -34,31 +41,31 @@ export const takeOwnershipSchema = z.object({
 export const reassignSchema = z.object({
   intent: z.literal("reassign"),
   version,
-  ownerId: z.string({ error: "Välj vem som ska ta över idén." }).trim().min(1, "Välj vem som ska ta över idén.")
-    .pipe(z.guid("Välj en person i listan.")),
-  message: z.string({ error: "Skriv ett meddelande till den nya ansvariga." }).trim()
-    .min(1, "Skriv ett meddelande till den nya ansvariga.")
-    .max(2000, "Meddelandet får vara högst 2000 tecken."),
+  ownerId: z.string({ error: msg.newOwnerRequired }).trim().min(1, msg.newOwnerRequired)
+    .pipe(z.guid(assessmentSv.validation.personFromList)),
+  message: z.string({ error: msg.handoverMessageRequired }).trim()
+    .min(1, msg.handoverMessageRequired)
+    .max(2000, msg.handoverMessageTooLong),
 });
 export type ReassignInput = z.input<typeof reassignSchema>;
 
 export const mergeSchema = z.object({
   intent: z.literal("merge"),
   version,
-  targetReference: z.string({ error: "Skriv idénumret på den idé som den här ska slås ihop med." }).trim()
-    .min(1, "Skriv idénumret på den idé som den här ska slås ihop med.")
-    .regex(/^IDE[-\s]?\d{4}[-\s]?\d{1,6}$/i, "Skriv idénumret så här: IDE-2026-0042."),
-  motivation: z.string({ error: "Motivera varför idéerna slås ihop." }).trim()
-    .min(1, "Motivera varför idéerna slås ihop.")
-    .max(2000, "Motiveringen får vara högst 2000 tecken."),
+  targetReference: z.string({ error: msg.mergeTargetRequired }).trim()
+    .min(1, msg.mergeTargetRequired)
+    .regex(/^IDE[-\s]?\d{4}[-\s]?\d{1,6}$/i, msg.mergeTargetFormat),
+  motivation: z.string({ error: msg.mergeMotivationRequired }).trim()
+    .min(1, msg.mergeMotivationRequired)
+    .max(2000, goodExamplesSv.mark.errors.motivationTooLong),
 });
 export type MergeInput = z.input<typeof mergeSchema>;
 
 export const overdueSettingSchema = z.object({
-  overdueDays: z.string({ error: "Ange antal dagar." }).trim()
-    .min(1, "Ange antal dagar.")
-    .regex(/^\d+$/, "Ange ett heltal, till exempel 14.")
-    .refine((v) => Number(v) >= 1, "Ange minst 1 dag.")
-    .refine((v) => Number(v) <= 365, "Ange högst 365 dagar."),
+  overdueDays: z.string({ error: msg.daysRequired }).trim()
+    .min(1, msg.daysRequired)
+    .regex(/^\d+$/, msg.daysInteger)
+    .refine((v) => Number(v) >= 1, msg.daysMin)
+    .refine((v) => Number(v) <= 365, msg.daysMax),
 });
 export type OverdueSettingInput = z.input<typeof overdueSettingSchema>;

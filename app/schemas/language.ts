@@ -7,3 +7,6 @@ export const languageChoiceSchema = z.object({
   tillbaka: z.string().max(2000).optional().default("/"),
 });
 export type LanguageChoice = z.infer<typeof languageChoiceSchema>;
+
+/** The language setting in Inställningar (saved together with the e-mail setting); absent = unchanged. */
+export const languageSettingSchema = z.object({ sprak: languageChoiceSchema.shape.sprak.optional() });

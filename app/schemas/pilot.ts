@@ -4,6 +4,7 @@ import {
 } from "~/domain/pilot";
 import { PILOT_VERDICTS, type PilotVerdict } from "~/domain/vocabulary";
 import { pilotSv } from "~/i18n/pilot.sv";
+import { sv } from "~/i18n/sv";
 
 // The forms of /ideas/<id>/pilot (plan and evaluation) and the search of /lardomar. Used by the forms
 // (client, react-hook-form resolver) and the actions/loaders (server) alike. Every field is a string
@@ -201,7 +202,7 @@ export function formFieldsOf(form: FormData): Record<string, unknown> {
 
 /** The search on /lardomar (GET): every value lives in the URL so a search can be shared. */
 export const lessonSearchSchema = z.object({
-  q: z.string().trim().max(200, pilotSv.lessons.errors.q).default(""),
+  q: z.string().trim().max(200, sv.validation.searchTooLong).default(""),
   slutsats: z.enum(["", ...PILOT_VERDICTS], { error: pilotSv.lessons.errors.verdict }).default(""),
   forvaltning: z.union([z.literal(""), z.guid(pilotSv.lessons.errors.unit)]).default(""),
   sida: z.coerce.number().int().min(1).max(1000).catch(1).default(1),

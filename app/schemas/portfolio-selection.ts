@@ -1,47 +1,50 @@
 import { z } from "zod";
+import { MAX_FORM_BUDGET_YEARS, SELECTION_LIMITS } from "./limits";
 import { PORTFOLIO_OBJECTIVES, PORTFOLIO_PINS, type PortfolioObjectiveKind, type PortfolioPin } from "~/domain/portfolio";
 import { parseAmount } from "~/schemas/business-case";
 import { portfolioFilterSchema } from "~/schemas/portfolio";
+import { portfolioSv } from "~/i18n/portfolio.sv";
+
+const msg = portfolioSv.validation;
 
 // The optimiser's form (/portfolio/optimera, POSTed with intent "berakna": a pin per candidate would make a
 // GET URL too long) and the same inputs with a title and motivation when the result is saved as a
 // prioritisation proposal (intent "spara"). Every field is a
 // string as the browser sends it; budgets may carry spaces ("2 500 000"). Pins are "las.<idea id>".
 
-/** The optimiser offers 1–5 budget years. */
-export const MAX_FORM_BUDGET_YEARS = 5;
+export { MAX_FORM_BUDGET_YEARS } from "./limits";
 export const BUDGET_FIELDS = ["budget1", "budget2", "budget3", "budget4", "budget5"] as const;
-export const SELECTION_LIMITS = { title: 200, motivation: 5000 } as const;
+export { SELECTION_LIMITS } from "./limits";
 
 const str = z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string());
 
 const selectionFields = {
   ar: str,
   antal: str,
-  mal: z.enum(PORTFOLIO_OBJECTIVES, { error: "Välj vad förslaget ska maximera." }),
+  mal: z.enum(PORTFOLIO_OBJECTIVES, { error: msg.objectiveRequired }),
   budget1: str, budget2: str, budget3: str, budget4: str, budget5: str,
   enhet: portfolioFilterSchema.shape.enhet,
   fokus: portfolioFilterSchema.shape.fokus,
   steg: portfolioFilterSchema.shape.steg,
-  las: z.preprocess((v) => v ?? {}, z.record(z.string(), z.enum(PORTFOLIO_PINS, { error: "Välj Valfri, Måste med eller Utesluts." }))),
+  las: z.preprocess((v) => v ?? {}, z.record(z.string(), z.enum(PORTFOLIO_PINS, { error: msg.pinFromList }))),
 };
 
 function checkSelection(value: { ar: string; antal: string } & Record<(typeof BUDGET_FIELDS)[number], string>, ctx: z.RefinementCtx) {
   const year = /^\d{4}$/.test(value.ar.trim()) ? Number(value.ar.trim()) : null;
   if (year === null || year < 2000 || year > 2200) {
-    ctx.addIssue({ code: "custom", path: ["ar"], message: "Ange första budgetåret som ett årtal, till exempel 2027." });
+    ctx.addIssue({ code: "custom", path: ["ar"], message: msg.firstYear });
   }
   const years = /^[1-5]$/.test(value.antal.trim()) ? Number(value.antal.trim()) : null;
   if (years === null) {
-    ctx.addIssue({ code: "custom", path: ["antal"], message: `Välj mellan 1 och ${MAX_FORM_BUDGET_YEARS} budgetår.` });
+    ctx.addIssue({ code: "custom", path: ["antal"], message: msg.budgetYears });
     return;
   }
   BUDGET_FIELDS.slice(0, years).forEach((field, i) => {
     const raw = value[field].trim();
-    const label = year === null ? `budgetår ${i + 1}` : String(year + i);
-    if (raw === "") ctx.addIssue({ code: "custom", path: [field], message: `Ange budgeten för ${label} i hela kronor.` });
+    const label = year === null ? msg.budgetYearLabel(i + 1) : String(year + i);
+    if (raw === "") ctx.addIssue({ code: "custom", path: [field], message: msg.budgetRequired(label) });
     else if (parseAmount(raw) === null) {
-      ctx.addIssue({ code: "custom", path: [field], message: `Budgeten för ${label} ska vara hela kronor, till exempel 2 500 000.` });
+      ctx.addIssue({ code: "custom", path: [field], message: msg.budgetWholeKronor(label) });
     }
   });
 }
@@ -51,10 +54,10 @@ export type SelectionFormValues = z.output<typeof selectionFormSchema>;
 
 export const proposalFormSchema = z.object({
   ...selectionFields,
-  titel: str.pipe(z.string().trim().min(1, "Ge förslaget en rubrik.")
-    .max(SELECTION_LIMITS.title, `Rubriken får vara högst ${SELECTION_LIMITS.title} tecken.`)),
-  motivering: str.pipe(z.string().trim().min(1, "Skriv en motivering till förslaget.")
-    .max(SELECTION_LIMITS.motivation, `Motiveringen får vara högst ${SELECTION_LIMITS.motivation} tecken.`)),
+  titel: str.pipe(z.string().trim().min(1, msg.proposalTitleRequired)
+    .max(SELECTION_LIMITS.title, msg.proposalTitleTooLong)),
+  motivering: str.pipe(z.string().trim().min(1, msg.proposalMotivationRequired)
+    .max(SELECTION_LIMITS.motivation, msg.proposalMotivationTooLong)),
 }).superRefine(checkSelection);
 export type ProposalFormValues = z.output<typeof proposalFormSchema>;
 

@@ -7,6 +7,7 @@ import type { FieldErrors } from "~/components/forms";
 import { findApiTokenByHash, insertApiToken, revokeApiTokenRow, touchApiToken } from "~/models/api-tokens.server";
 import { accessOf, hashToken } from "~/models/session.server";
 import { writeAudit } from "~/models/audit-log.server";
+import { exportsSv } from "~/i18n/exports.sv";
 
 // Issuing, revoking and checking the bearer tokens of /api/v1 (docs/decisions/0013-exports-and-api.md).
 // A token is "idl_" + 32 random bytes in base64url. Only its SHA-256 (hex) and the first 12
@@ -37,8 +38,8 @@ export async function createApiToken(
   return db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom("users").select(["id", "name", "active"])
       .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email.trim().toLowerCase())).executeTakeFirst();
-    if (!user) return { ok: false as const, fieldErrors: { email: "Det finns ingen person med den e-postadressen." } };
-    if (!user.active) return { ok: false as const, fieldErrors: { email: "Personens konto är inaktiverat. Återaktivera det först." } };
+    if (!user) return { ok: false as const, fieldErrors: { email: exportsSv.validation.personNotFound } };
+    if (!user.active) return { ok: false as const, fieldErrors: { email: exportsSv.validation.personInactive } };
     const { token, hash, prefix } = generateApiToken();
     const id = await insertApiToken(trx, { userId: user.id, label: input.label.trim(), hash, prefix, createdBy: input.actorId });
     await writeAudit(trx, {
@@ -156,7 +157,7 @@ export function parseTokenCliArgs(argv: readonly string[]): { ok: true; email: s
   const [email, ...labelWords] = argv;
   const label = labelWords.join(" ").trim();
   if (!email || !label) return { ok: false, message: `Ange e-postadress och beskrivning. ${TOKEN_CLI_USAGE}` };
-  if (label.length > 100) return { ok: false, message: "Beskrivningen får vara högst 100 tecken." };
+  if (label.length > 100) return { ok: false, message: exportsSv.validation.labelTooLong };
   return { ok: true, email: email.trim().toLowerCase(), label };
 }
 

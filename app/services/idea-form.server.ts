@@ -7,6 +7,9 @@ import type { IdeaForForm } from "~/models/ideas.server";
 import { ideaContentOf, ideaFormSchema, ideaFormValuesFrom, type IdeaFormValues } from "~/schemas/idea";
 import type { SessionUser } from "~/utils/auth.server";
 import { saveIdea } from "./submit-idea.server";
+import { submitSv } from "~/i18n/submit.sv";
+import { ideasSv } from "~/i18n/ideas.sv";
+import { readFormData } from "~/utils/form-data.server";
 
 // The shared post handling of /ideas/new and /ideas/:id/redigera: validate, save or submit, answer.
 
@@ -47,7 +50,7 @@ export function ideaFormValuesOf(idea: IdeaForForm): IdeaFormValues {
 export async function handleIdeaFormPost(db: Kysely<Database>, input: {
   request: Request; user: SessionUser; ideaId: string | null; ipAddress: string | null;
 }) {
-  const values = ideaFormValuesFrom(await input.request.formData());
+  const values = ideaFormValuesFrom(await readFormData(input.request));
   const parsed = ideaFormSchema.safeParse(values);
   const refuse = (fieldErrors: FieldErrors) => data<IdeaFormActionData>({ fieldErrors, values }, { status: 400 });
   if (!parsed.success) return refuse(fieldErrorsOf(parsed.error));
@@ -55,7 +58,7 @@ export async function handleIdeaFormPost(db: Kysely<Database>, input: {
   content.unitId ||= input.user.unitId ?? "";
   const units = await listSelectableUnits(db);
   if (!units.some((unit) => unit.id === content.unitId)) {
-    return refuse({ unitId: "Välj en enhet i listan. Den du valde finns inte längre." });
+    return refuse({ unitId: submitSv.validation.unitGone });
   }
   const result = await saveIdea(db, {
     userId: input.user.id, ideaId: input.ideaId, submissionKey: parsed.data.submissionKey, content,
@@ -63,7 +66,7 @@ export async function handleIdeaFormPost(db: Kysely<Database>, input: {
   });
   switch (result.kind) {
     case "not_found":
-      throw new Response("Idén finns inte.", { status: 404 });
+      throw new Response(ideasSv.page.notFound, { status: 404 });
     case "draft_saved":
       return redirect(`/ideas/${result.ideaId}/redigera?sparat=1`);
     case "submitted":

@@ -4,7 +4,8 @@ import { getEnv } from "~/utils/env.server";
 
 export type NotificationKind =
   | "receipt" | "owner_assigned" | "unrouted" | "stage_changed" | "gate_decision" | "comment" | "merged"
-  | "assessor_assigned" | "deviation_requested" | "deviation_decided" | "pilot_evaluated";
+  | "assessor_assigned" | "deviation_requested" | "deviation_decided" | "pilot_evaluated"
+  | "accessibility_feedback";
 
 /**
  * Tells people about something that happened to an idea: one in-app notification each, and for those
@@ -22,6 +23,8 @@ export async function notifyUsers(
     title: string;
     body: string;
     now: Date;
+    /** The page the e-mail links to when the notice is not about an idea (e.g. "/admin/tillganglighet"). */
+    path?: string;
   },
 ): Promise<number> {
   const ids = [...new Set(input.userIds)].filter((id) => id !== input.exceptUserId);
@@ -47,7 +50,8 @@ export async function notifyUsers(
     })))
     .execute();
   if (immediate.length) {
-    const link = input.ideaId ? `${getEnv().APP_URL.replace(/\/$/, "")}/ideas/${input.ideaId}` : getEnv().APP_URL;
+    const base = getEnv().APP_URL.replace(/\/$/, "");
+    const link = input.ideaId ? `${base}/ideas/${input.ideaId}` : input.path ? `${base}${input.path}` : getEnv().APP_URL;
     await db
       .insertInto("email_outbox")
       .values(immediate.map((r) => ({

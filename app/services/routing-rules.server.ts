@@ -6,6 +6,7 @@ import {
   deleteRoutingRule, findRoutingRule, insertRoutingRule, listPossibleOwners, setRoutingRuleActive,
 } from "~/models/routing-rules.server";
 import { findSelectableUnit } from "~/models/selectable-unit.server";
+import { submitSv } from "~/i18n/submit.sv";
 
 type Refusal = { ok: false; fieldErrors: Record<string, string> } | { ok: false; notFound: true };
 
@@ -14,10 +15,10 @@ export async function createRoutingRule(db: Kysely<Database>, input: {
   rule: { unitId: string | null; kind: IdeaKind | null; ownerId: string; priority: number; description: string };
 }): Promise<{ ok: true; id: string } | Refusal> {
   if (input.rule.unitId && !(await findSelectableUnit(db, input.rule.unitId))) {
-    return { ok: false, fieldErrors: { unitId: "Enheten finns inte längre eller är inaktiverad." } };
+    return { ok: false, fieldErrors: { unitId: submitSv.validation.ruleUnitInactive } };
   }
   if (!(await listPossibleOwners(db)).some((owner) => owner.id === input.rule.ownerId)) {
-    return { ok: false, fieldErrors: { ownerId: "Mottagaren måste vara en aktiv kontaktperson, styrgruppsledamot eller administratör." } };
+    return { ok: false, fieldErrors: { ownerId: submitSv.validation.ruleRecipientInvalid } };
   }
   const id = await db.transaction().execute(async (trx) => {
     const id = await insertRoutingRule(trx, { ...input.rule, createdBy: input.actorId });

@@ -1,3 +1,5 @@
+import { sv } from "~/i18n/sv";
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -12,7 +14,7 @@ export function crossSiteRequestRefusal(request: {
   host: string | undefined;
 }): string | null {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
-  const refusal = "Förfrågan avvisades: den kom från en annan webbplats än Idéslussen.";
+  const refusal = sv.validation.crossSiteRefused;
   if (request.secFetchSite !== undefined) {
     return request.secFetchSite === "same-origin" || request.secFetchSite === "none" ? null : refusal;
   }

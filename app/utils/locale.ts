@@ -25,7 +25,16 @@ export function knownNotice(notices: Record<string, string>, code: string | null
  * Shows a message the server or a schema produced (in Swedish, from the message files) in the page's
  * language. Use it wherever a validation error or refusal text is rendered.
  */
-export function useLocalise(): (text: string) => string {
+export function useLocalise(): (text: string | undefined) => string {
   const locale = useLocale();
-  return (text) => localiseMessage(locale, text);
+  return (text) => (text === undefined ? "" : localiseMessage(locale, text));
+}
+
+/**
+ * The page's language inside a route's `meta` (which has no hooks): the root loader's `locale`, found
+ * among `matches`; Swedish when the root has no data (an error before the root loader ran).
+ */
+export function metaLocale(matches: ReadonlyArray<{ id: string; data?: unknown } | undefined>): Locale {
+  const root = matches.find((match) => match?.id === "root")?.data as { locale?: unknown } | undefined;
+  return root?.locale === "en" ? "en" : "sv";
 }

@@ -194,4 +194,23 @@ describe(`all ideas, my ideas and the idea page on ${testDatabaseKind()}`, () =>
     await call(notificationsAction, postRequest("/notifications", cookies.kontaktperson!, [["intent", "mark_all_read"]]));
     expect(await countUnreadNotifications(db, ids.kontaktperson!)).toBe(0);
   });
+
+  it("saves the language chosen in Inställningar on the user, and refuses an unknown one", async () => {
+    const locale = async () => (await db.selectFrom("users").select("locale").where("id", "=", ids.styrgrupp!).executeTakeFirstOrThrow()).locale;
+    const save = (sprak: string) => call(settingsAction, postRequest("/installningar", cookies.styrgrupp!, [["notificationMode", "immediate"], ["sprak", sprak]]));
+    const english = await save("en");
+    expect(english.status).toBe(302);
+    expect(english.location).toBe("/installningar?sparat=1");
+    expect(await locale()).toBe("en");
+    const refused = await save("fr");
+    expect(refused.status).toBe(400);
+    expect(refused.data.fieldErrors.sprak).toBe("Välj svenska eller engelska.");
+    expect(await locale()).toBe("en");
+    expect((await save("sv")).status).toBe(302);
+    expect(await locale()).toBe("sv");
+    // The cookie goes with the answer, so the pages stay in the language after signing out.
+    const response = await settingsAction({ request: postRequest("/installningar", cookies.styrgrupp!, [["notificationMode", "immediate"], ["sprak", "en"]]), params: {}, context: {} } as never) as Response;
+    expect(response.headers.get("Set-Cookie")).toMatch(/^idesluss_sprak=en;/);
+    await save("sv");
+  });
 });

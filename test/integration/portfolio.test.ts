@@ -303,7 +303,8 @@ describe("the pages render on the server", () => {
     expect(html).toContain("Exportera CSV");
     expect(html).toContain('href="/portfolio/export.csv?steg=pilot"');
     expect(html).toContain("<caption");
-    expect(html).toMatch(/\d \d{3} \d{3} kr|\d{1,3} kr/);
+    // Thin U+202F between digit groups, U+00A0 before "kr" (docs/decisions/0014-number-format-thin-space.md).
+    expect(html).toMatch(/\d\u202f\d{3}\u202f\d{3}\u00a0kr|\d{1,3}\u00a0kr/);
     const empty = await get(pageLoader, "/portfolio?sok=finnsintealls");
     expect(await render(PortfolioPage, empty.data)).toContain("Inga idéer matchar filtret");
 

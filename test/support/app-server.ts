@@ -38,6 +38,8 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 export interface RunningApp {
   url: string;
+  /** The PostgreSQL database the app runs on (journeys on PostgreSQL only). */
+  databaseName?: string;
   process: ChildProcess;
   output(): string;
   stop(): Promise<void>;
@@ -134,6 +136,9 @@ export async function startDemoAppOn(kind: DemoDatabaseKind, name: string): Prom
   };
   let app: RunningApp;
   try {
+    // The server seeds only an embedded database (db/prepare.ts): load the demo data as `npm run db:seed` does.
+    const seeded = await runScript("db/seed.ts", [], { DATABASE_URL: databaseUrlFor(baseUrl, database) });
+    if (seeded.code !== 0) throw new Error(`Demodata kunde inte läsas in i ${database}: ${seeded.stderr}`);
     app = await startApp(
       { DATABASE_URL: databaseUrlFor(baseUrl, database), SESSION_SECRET: "browser-journeys-only-secret-0123456789abcdef" },
       ["--migrate", "--seed-if-empty"],
@@ -144,6 +149,7 @@ export async function startDemoAppOn(kind: DemoDatabaseKind, name: string): Prom
   }
   return {
     ...app,
+    databaseName: database,
     stop: async () => {
       await app.stop();
       await dropDatabase();

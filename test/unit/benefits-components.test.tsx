@@ -28,7 +28,7 @@ describe("benefits realisation without JavaScript", () => {
     const result = realiseBenefits(plan, [{ yearIndex: 0, kind: "saving", amount: 799_000 }]);
     const html = await serverHtml(<YearTable year={result.years[0]!} calendarYear={2026} ideaId="x" canRecord />);
     expect(html).toContain("Efter plan");
-    expect(html).toMatch(/−201\s000 kr/);
+    expect(html).toMatch(/−201\u202f000\u00a0kr/);
     expect(html).toMatch(/−20,1 %/);
     expect(html).toContain("Ej inrapporterat");
     expect(html).toContain('href="/ideas/x/nyttorealisering?ar=0#utfall"');
@@ -53,7 +53,7 @@ describe("benefits realisation without JavaScript", () => {
     const summary = await serverHtml(<BenefitsSummary summary={{
       ideaId: "x", yearsWithActuals: 1, plannedSavings: 1_000_000, actualSavings: 799_000, variancePercent: -20.1, behindYears: [2026],
     }} />);
-    expect(summary).toMatch(/Realiserade besparingar hittills: 799\s000 kr av planerade 1\s000\s000 kr \(−20,1 %\)\./);
+    expect(summary).toMatch(/Realiserade besparingar hittills: 799\u202f000\u00a0kr av planerade 1\u202f000\u202f000\u00a0kr \(−20,1 %\)\./);
     expect(summary).toContain("Efter plan: 2026.");
     expect(await serverHtml(<BenefitsSummary summary={null} />)).not.toContain("Nyttorealisering");
   });

@@ -116,7 +116,10 @@ describe("BusinessCaseCharts on the server", () => {
     const en = await serverHtml(<BusinessCaseCharts input={input} result={evaluateBusinessCase(input)} startYear={2026} unitNames={unitNames} />, "en");
     expect(text(en)).toContain("The case breaks even after 3 years and 6 months, during 2029.");
     expect(text(en)).toContain("Show as a table");
-    expect(text(en)).toContain("1,000,000 kr");
+    expect(text(en)).toContain("SEK 1,000,000");
+    expect(text(en)).not.toMatch(/\d kr\b/);
+    // Swedish groups digits with the thin U+202F and keeps "kr" on the same line (U+00A0).
+    expect(sv).toContain("1\u202f300\u202f000\u00a0kr");
   });
 
   it("shows a note instead of an empty unit chart when the case has no lines", async () => {

@@ -46,7 +46,8 @@ describe("the business case editor without JavaScript", () => {
   it("shows the figures, the scenarios and the year table", async () => {
     const html = await serverHtml(<CaseView view={view} figures={figuresOf(view)} unitNames={{ [UNIT]: "Östermalm" }} />);
     const npv = figuresOf(view).result.npv;
-    expect(html).toContain(`${new Intl.NumberFormat("sv-SE").format(npv)} kr`);
+    // Thin U+202F between digit groups, U+00A0 before "kr".
+    expect(html).toContain(`${new Intl.NumberFormat("sv-SE").format(npv).replace(/\u00a0/g, "\u202f")}\u00a0kr`);
     expect(html).toContain("Lågt");
     expect(html).toContain("Självfinansierande");
     expect(html).toContain(">2028<");

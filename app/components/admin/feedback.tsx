@@ -2,7 +2,7 @@ import { Form, useNavigation, useSearchParams } from "@remix-run/react";
 import type { FormEvent } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { ErrorSummary, fieldId, type FieldErrors } from "~/components/forms";
-import { knownNotice, useMessages } from "~/utils/locale";
+import { knownNotice, useLocalise, useMessages } from "~/utils/locale";
 import type { AdminActionData } from "./action-data";
 
 /**
@@ -23,11 +23,12 @@ export function AdminNotice() {
 
 /** The server's answer to a refused change: a form-level message and the field error summary. */
 export function AdminErrors({ actionData }: { actionData: AdminActionData | undefined }) {
+  const localise = useLocalise();
   const t = useMessages().admin;
   if (!actionData) return null;
   return (
     <>
-      {actionData.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
+      {actionData.formError && <div className="alert alert--error" role="alert">{localise(actionData.formError)}</div>}
       <ErrorSummary errors={actionData.formError ? {} : (actionData.fieldErrors ?? {})} title={t.errorSummaryTitle} />
     </>
   );

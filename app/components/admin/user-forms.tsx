@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { Field, fieldId, type FieldErrors, useValidatedForm } from "~/components/forms";
 import { ROLES, type Role } from "~/domain/vocabulary";
 import { userAccessSchema, userUnitSchema } from "~/schemas/admin-user";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 import { ActivationForm, focusingFirstError, SubmitButton } from "./feedback";
 import { inTreeOrder, pathLabel, type UnitNode } from "./unit-order";
 
@@ -68,13 +68,14 @@ export function UserAccessForm(props: AccessProps) {
 
 /** A fieldset of checkboxes with its hint and error tied to it, like Field does for one input. */
 function CheckboxGroup(props: { name: string; legend: string; hint?: string; error?: string; children: React.ReactNode }) {
+  const localise = useLocalise();
   const id = fieldId(props.name);
   const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <fieldset className={`fieldset${props.error ? " field--error" : ""}`} aria-describedby={describedBy || undefined}>
       <legend>{props.legend}</legend>
       {props.hint && <p className="field__hint" id={`${id}-hint`}>{props.hint}</p>}
-      {props.error && <p className="field__error" id={`${id}-error`}>{props.error}</p>}
+      {props.error && <p className="field__error" id={`${id}-error`}>{localise(props.error)}</p>}
       {props.children}
     </fieldset>
   );

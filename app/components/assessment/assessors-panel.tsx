@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { ErrorSummary, Field, type FieldErrors } from "~/components/forms";
 import { useFormat } from "~/components/idea/format";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 import { type AssessmentActionData, PendingButton } from "./shared";
 
 export interface AssignmentView {
@@ -24,6 +24,7 @@ export function AssessorsPanel(props: {
   userId: string;
   actionData?: AssessmentActionData;
 }) {
+  const localise = useLocalise();
   const t = useMessages().assessment.assessors;
   const fmt = useFormat();
   const manage = props.canAssign && props.editable;
@@ -31,7 +32,7 @@ export function AssessorsPanel(props: {
   const errors: FieldErrors = own?.fieldErrors ?? {};
   return (
     <>
-      {own?.formError && <div className="alert alert--error" role="alert">{own.formError}</div>}
+      {own?.formError && <div className="alert alert--error" role="alert">{localise(own.formError)}</div>}
       {props.assignments.length === 0 ? <p>{t.none}</p> : (
         <div className="table-scroll" role="region" aria-labelledby="bedomare-tabell" tabIndex={0}>
           <table className="data-table">

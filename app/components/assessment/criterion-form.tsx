@@ -4,7 +4,7 @@ import type { AdminActionData } from "~/components/admin/action-data";
 import { ErrorSummary, Field, fieldId, type FieldErrors, useValidatedForm } from "~/components/forms";
 import { SCORE_STEPS } from "~/domain/assessment-score";
 import { CRITERION_FIELDS, CRITERION_LIMITS, criterionCreateSchema, criterionUpdateSchema } from "~/schemas/assessment";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 import { PendingButton } from "./shared";
 
 export interface CriterionFormData {
@@ -36,6 +36,7 @@ function defaultsOf(criterion: CriterionFormData | null, sent: AdminActionData["
 
 /** Create (criterion = null) or edit a criterion: names, description, weight, order and guidance per score. */
 export function CriterionForm(props: { criterion: CriterionFormData | null; actionData?: AdminActionData; nextPosition?: number }) {
+  const localise = useLocalise();
   const t = useMessages().assessment.criteria;
   const intent = props.criterion ? "update" : "create";
   const own = props.actionData?.intent === intent ? props.actionData : undefined;
@@ -56,7 +57,7 @@ export function CriterionForm(props: { criterion: CriterionFormData | null; acti
   const guidanceId = fieldId("guidance");
   return (
     <>
-      {own?.formError && <div className="alert alert--error" role="alert">{own.formError}</div>}
+      {own?.formError && <div className="alert alert--error" role="alert">{localise(own.formError)}</div>}
       <ErrorSummary errors={summary} title={t.errors.errorSummaryTitle} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack criterion-form">
         <input type="hidden" {...field("intent")} />

@@ -6,7 +6,7 @@ import { SCORE_STEPS } from "~/domain/assessment-score";
 import {
   ASSESSMENT_TEXT_MAX, commentField, SCORE_COMMENT_MAX, scoreField, scorecardSchema, type ScorecardValues,
 } from "~/schemas/assessment";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 import { type AssessmentActionData, useCriterionName, usePendingIntent } from "./shared";
 
 export interface ScorecardCriterion {
@@ -56,6 +56,7 @@ export function ScorecardForm(props: {
   mine: OwnAssessmentView | null;
   actionData?: AssessmentActionData;
 }) {
+  const localise = useLocalise();
   const messages = useMessages();
   const t = messages.assessment.form;
   const fmt = useFormat();
@@ -90,7 +91,7 @@ export function ScorecardForm(props: {
 
   return (
     <>
-      {own?.formError && <div className="alert alert--error" role="alert">{own.formError}</div>}
+      {own?.formError && <div className="alert alert--error" role="alert">{localise(own.formError)}</div>}
       <ErrorSummary errors={summary} title={t.errorSummaryTitle} />
       <MineStatus mine={props.mine} format={fmt.dateTime} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack scorecard">
@@ -105,7 +106,7 @@ export function ScorecardForm(props: {
               aria-describedby={describedBy || undefined}>
               <legend>{t.legend(name, criterion.weight, messages.assessment.percent(criterion.share))}</legend>
               {criterion.description && <p className="field__hint" id={`${id}-hint`}>{criterion.description}</p>}
-              {error && <p className="field__error" id={`${id}-error`}>{error}</p>}
+              {error && <p className="field__error" id={`${id}-error`}>{localise(error)}</p>}
               <ul className="score-steps">
                 {SCORE_STEPS.map((step, i) => {
                   const optionId = i === 0 ? id : `${id}-${step}`;

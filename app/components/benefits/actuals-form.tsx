@@ -56,7 +56,7 @@ export function ActualsForm(props: {
       <fieldset className="benefits-fieldset">
         <legend className="h3">{t.form.amountsLegend}</legend>
         {BENEFIT_KINDS.map((kind) => (
-          <Field key={kind} name={kind} label={kind === "time_saving" ? `${t.kinds[kind]} (h)` : `${t.kinds[kind]} (kr)`}
+          <Field key={kind} name={kind} label={kind === "time_saving" ? t.withUnit.hours(t.kinds[kind]) : t.withUnit.kronor(t.kinds[kind])}
             hint={kind === "time_saving" ? t.form.hoursHint : t.form.amountHint} error={errors[kind]}>
             {(a11y) => <input {...a11y} type="text" inputMode="numeric" autoComplete="off" {...field(kind)} />}
           </Field>

@@ -18,7 +18,7 @@ export function BenefitsSummary({ summary }: { summary: Summary | null }) {
       {summary.actualSavings === null ? <p>{t.noActuals}</p> : (
         <>
           <p className="benefits-summary-sentence">
-            {t.sentence(f.number(summary.actualSavings), f.number(summary.plannedSavings),
+            {t.sentence(f.kronor(summary.actualSavings), f.kronor(summary.plannedSavings),
               summary.variancePercent === null ? "–" : f.percent(summary.variancePercent))}
           </p>
           <p className="muted">{t.yearsCounted(summary.yearsWithActuals)}</p>

@@ -2,6 +2,7 @@ import type { FieldErrors } from "~/components/forms";
 import { useFormat } from "~/components/idea/format";
 import type { ClosingOutcome, Stage } from "~/domain/vocabulary";
 import type { BenefitsPage } from "~/services/benefits.server";
+import { numberFormatter } from "~/i18n";
 import { useLocale } from "~/utils/locale";
 
 export interface BenefitsIdeaView {
@@ -31,12 +32,14 @@ export interface BenefitsActionData {
 /** Kronor, hours and signed per cent in the page's language ("−20,1 %"). */
 export function useBenefitsFormat() {
   const fmt = useFormat();
-  const tag = useLocale() === "sv" ? "sv-SE" : "en-GB";
-  const percent = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
-  const signed = new Intl.NumberFormat(tag, { maximumFractionDigits: 0, signDisplay: "exceptZero" });
+  const locale = useLocale();
+  const percent = numberFormatter(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
+  const signed = numberFormatter(locale, { maximumFractionDigits: 0, signDisplay: "exceptZero" });
   return {
     number: fmt.number,
-    signed: (value: number) => signed.format(value),
-    percent: (value: number) => `${percent.format(value)} %`,
+    kronor: fmt.kronor,
+    signedKronor: fmt.signedKronor,
+    signed,
+    percent: (value: number) => `${percent(value)} %`,
   };
 }

@@ -9,8 +9,8 @@ export function YearTable(props: { year: YearRealisation; calendarYear: number; 
   const f = useBenefitsFormat();
   const { year, calendarYear } = props;
   const none = <span className="muted">{t.years.none}</span>;
-  const kr = (v: number | null) => (v === null ? none : t.units.kronor(f.number(v)));
-  const signedKr = (v: number | null) => (v === null ? none : t.units.kronor(f.signed(v)));
+  const kr = (v: number | null) => (v === null ? none : f.kronor(v));
+  const signedKr = (v: number | null) => (v === null ? none : f.signedKronor(v));
   const pct = (v: number | null) => (v === null ? none : f.percent(v));
   const headingId = `ar-${year.t}-rubrik`;
   return (

@@ -10,7 +10,7 @@ import {
   rateToPercent,
 } from "~/schemas/business-case";
 import type { BusinessCaseView } from "~/services/business-case.server";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 import type { BusinessCaseActionData } from "./shared";
 
 type LineFields = { kind: string; description: string; category: string; certainty: string; unitId: string; amounts: string[] };
@@ -65,6 +65,7 @@ export function BusinessCaseEditor(props: {
   unitNames: Record<string, string>;
   actionData?: BusinessCaseActionData;
 }) {
+  const localise = useLocalise();
   const t = useMessages().businessCase;
   const f = t.editor;
   const hydrated = useHydrated();
@@ -121,7 +122,7 @@ export function BusinessCaseEditor(props: {
         <fieldset className="business-case-lines" aria-describedby="rader-hint">
           <legend>{f.lines}</legend>
           <p className="field__hint" id="rader-hint">{f.linesHint}</p>
-          {errors.lines && <p className="field__error" id={`${fieldId("lines")}`}>{errors.lines}</p>}
+          {errors.lines && <p className="field__error" id={`${fieldId("lines")}`}>{localise(errors.lines)}</p>}
           <div className="table-scroll">
             <table className="data-table business-case-grid">
               <thead>
@@ -206,7 +207,7 @@ export function BusinessCaseEditor(props: {
                         <td colSpan={6 + years} id={rowErrorId}>
                           {rowErrors.map(([key, message]) => (
                             // A row-wide message (e.g. the number of amounts) is the error summary's link target.
-                            <p key={key} className="field__error" id={key.endsWith(".amounts") ? fieldId(key) : undefined}>{message}</p>
+                            <p key={key} className="field__error" id={key.endsWith(".amounts") ? fieldId(key) : undefined}>{localise(message)}</p>
                           ))}
                         </td>
                       </tr>

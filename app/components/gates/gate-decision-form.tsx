@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { ErrorSummary, Field, fieldId, type FieldErrors, useValidatedForm } from "~/components/forms";
 import { gateDecisionSchema } from "~/schemas/gate-decision";
 import type { GateMove } from "~/services/gate-view.server";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 import { RequirementList } from "./requirements";
 
 export interface DecisionActionData {
@@ -19,6 +19,7 @@ export interface DecisionActionData {
  * disabled, with what is missing), the motivation and an optional meeting reference.
  */
 export function GateDecisionForm(props: { ideaId: string; version: number; moves: GateMove[]; actionData?: DecisionActionData }) {
+  const localise = useLocalise();
   const messages = useMessages();
   const t = messages.gates;
   const navigation = useNavigation();
@@ -82,7 +83,7 @@ export function GateDecisionForm(props: { ideaId: string; version: number; moves
           aria-describedby={moveError ? `${fieldId("transitionId")}-error` : undefined}
         >
           <legend className="h3">{t.page.moveLegend}</legend>
-          {moveError && <p className="field__error" id={`${fieldId("transitionId")}-error`}>{moveError}</p>}
+          {moveError && <p className="field__error" id={`${fieldId("transitionId")}-error`}>{localise(moveError)}</p>}
           {open.map((move) => {
             const id = `${fieldId("transitionId")}-${move.id}`;
             return (

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { ErrorSummary, Field, type FieldErrors, useValidatedForm } from "~/components/forms";
 import { COMMENT_MAX, commentSchema } from "~/schemas/idea-page";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 import { useFormat } from "./format";
 
 export interface CommentItem {
@@ -29,13 +29,14 @@ function usePending(intent: string, commentId?: string) {
 
 /** The comments (plain text, escaped by React) with their history, edit forms and the new-comment form. */
 export function Comments(props: { comments: CommentItem[]; userId: string; canComment: boolean; actionData?: IdeaActionData }) {
+  const localise = useLocalise();
   const t = useMessages().ideas.page;
   const fmt = useFormat();
   const { actionData } = props;
   return (
     <section aria-labelledby="kommentarer" id="kommentarer-sektion">
       <h2 id="kommentarer">{t.commentsHeading(props.comments.length)}</h2>
-      {actionData?.formError && <div className="alert alert--error" role="alert">{actionData.formError}</div>}
+      {actionData?.formError && <div className="alert alert--error" role="alert">{localise(actionData.formError)}</div>}
       {props.comments.length === 0 ? <p>{t.noComments}</p> : (
         <ol className="comment-list">
           {props.comments.map((c) => (

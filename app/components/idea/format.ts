@@ -1,4 +1,4 @@
-import { formatNumber } from "~/i18n";
+import { formatNumber, kronorFormatter, localeTag } from "~/i18n";
 import { useLocale } from "~/utils/locale";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -11,7 +11,9 @@ export function daysBetween(from: Date | string, to: Date | string): number {
 /** Dates, date-times and numbers in the page's language, always in Stockholm time. */
 export function useFormat() {
   const locale = useLocale();
-  const tag = locale === "sv" ? "sv-SE" : "en-GB";
+  const tag = localeTag(locale);
+  const kronor = kronorFormatter(locale);
+  const signedKronor = kronorFormatter(locale, { signed: true });
   const date = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "Europe/Stockholm" });
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Stockholm" });
   return {
@@ -19,7 +21,9 @@ export function useFormat() {
     dateTime: (value: Date | string) => dateTime.format(new Date(value)),
     iso: (value: Date | string) => new Date(value).toISOString(),
     number: (value: number) => formatNumber(locale, value),
-    /** Whole kronor with the language's grouping: "1 200 000 kr". */
-    kronor: (value: number) => `${formatNumber(locale, Math.round(value))} kr`,
+    /** Whole kronor: "1 200 000 kr" in Swedish, "SEK 1,200,000" in English (the one money format). */
+    kronor,
+    /** A difference in kronor with its sign: "+12 000 kr", "−5 000 kr". */
+    signedKronor,
   };
 }

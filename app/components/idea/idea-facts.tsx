@@ -28,6 +28,7 @@ export function IdeaFacts({ idea }: { idea: IdeaFactsData }) {
   const list = (items: string[]) => (items.length ? items.join(", ") : none);
   const yesNo = (value: boolean | null) => (value === null ? none : value ? t.yes : t.no);
   const amount = (value: number | null, as: (s: string) => string) => (value === null ? none : as(fmt.number(value)));
+  const kronor = (value: number | null) => (value === null ? none : fmt.kronor(value));
   const text = (value: string) => (value.trim() ? <p className="idea-text">{value}</p> : <p>{none}</p>);
   return (
     <>
@@ -44,8 +45,8 @@ export function IdeaFacts({ idea }: { idea: IdeaFactsData }) {
         <div><dt>{t.fields.focusAreas}</dt><dd>{list(idea.focus_areas.map((f) => v.focusAreas[f]))}</dd></div>
         <div><dt>{t.fields.approaches}</dt><dd>{list(idea.approaches.map((a) => v.approaches[a]))}</dd></div>
         <div><dt>{t.fields.hoursSaved}</dt><dd>{amount(idea.estimated_hours_saved_per_month, t.hours)}</dd></div>
-        <div><dt>{t.fields.savings}</dt><dd>{amount(idea.estimated_savings_per_year, t.kronor)}</dd></div>
-        <div><dt>{t.fields.cost}</dt><dd>{amount(idea.estimated_cost, t.kronor)}</dd></div>
+        <div><dt>{t.fields.savings}</dt><dd>{kronor(idea.estimated_savings_per_year)}</dd></div>
+        <div><dt>{t.fields.cost}</dt><dd>{kronor(idea.estimated_cost)}</dd></div>
         <div><dt>{t.fields.personalData}</dt><dd>{yesNo(idea.handles_personal_data)}</dd></div>
         <div><dt>{t.fields.sensitiveData}</dt><dd>{yesNo(idea.handles_sensitive_personal_data)}</dd></div>
         <div><dt>{t.fields.informationOwner}</dt><dd>{idea.information_owner || none}</dd></div>

@@ -5,7 +5,7 @@ import { indicatorDirection, PILOT_LIMITS } from "~/domain/pilot";
 import { PILOT_VERDICTS } from "~/domain/vocabulary";
 import type { PilotPlanView } from "~/models/pilots.server";
 import { type EvaluationFormFields, evaluationFormSchema } from "~/schemas/pilot";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 import { flatErrors, ownActionData, type PilotActionData, SubmitButton } from "./shared";
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
@@ -29,6 +29,7 @@ function evaluationFields(plan: PilotPlanView, typed: Record<string, unknown> | 
 
 /** Outcome per indicator, the verdict (radio group), a summary and the lessons learned. */
 export function EvaluationForm(props: { plan: PilotPlanView; actionData?: PilotActionData }) {
+  const localise = useLocalise();
   const t = useMessages().pilot;
   const f = t.evaluationForm;
   const fmt = useFormat();
@@ -69,7 +70,7 @@ export function EvaluationForm(props: { plan: PilotPlanView; actionData?: PilotA
       <fieldset id={verdictId} tabIndex={-1} className={`pilot-fieldset pilot-verdicts${errors.verdict ? " field--error" : ""}`}
         aria-describedby={errors.verdict ? `${verdictId}-error` : undefined}>
         <legend className="h3">{f.verdictLegend}</legend>
-        {errors.verdict && <p className="field__error" id={`${verdictId}-error`}>{errors.verdict}</p>}
+        {errors.verdict && <p className="field__error" id={`${verdictId}-error`}>{localise(errors.verdict)}</p>}
         {PILOT_VERDICTS.map((verdict) => {
           const id = `${verdictId}-${verdict}`;
           return (

@@ -6,7 +6,7 @@ import { measurementText, PILOT_LIMITS } from "~/domain/pilot";
 import type { Locale } from "~/domain/vocabulary";
 import type { PilotPlanView, UnitChoices } from "~/models/pilots.server";
 import { BLANK_INDICATOR_ROWS, MAX_INDICATOR_ROWS, type PlanFormFields, planFormSchema } from "~/schemas/pilot";
-import { useLocale, useMessages } from "~/utils/locale";
+import { useLocale, useLocalise, useMessages } from "~/utils/locale";
 import { flatErrors, ownActionData, type PilotActionData, SubmitButton, useHydrated } from "./shared";
 
 type Row = PlanFormFields["indicators"][number];
@@ -48,6 +48,7 @@ export function PlanForm(props: {
   units: UnitChoices;
   actionData?: PilotActionData;
 }) {
+  const localise = useLocalise();
   const f = useMessages().pilot.planForm;
   const t = useMessages().pilot;
   const locale = useLocale();
@@ -96,7 +97,7 @@ export function PlanForm(props: {
         aria-describedby={describedBy(fieldId("unitIds"), true, unitsError)}>
         <legend className="h3">{f.unitsLegend}</legend>
         <p className="field__hint" id={`${fieldId("unitIds")}-hint`}>{f.unitsHint}</p>
-        {unitsError && <p className="field__error" id={`${fieldId("unitIds")}-error`}>{unitsError}</p>}
+        {unitsError && <p className="field__error" id={`${fieldId("unitIds")}-error`}>{localise(unitsError)}</p>}
         <ul className="plain-list pilot-units">
           {props.units.checkboxes.map((unit) => {
             const id = `${fieldId("unitIds")}-${unit.id}`;
@@ -126,7 +127,7 @@ export function PlanForm(props: {
         aria-describedby={describedBy(fieldId("indicators"), true, indicatorsError)}>
         <legend className="h3">{f.indicatorsLegend}</legend>
         <p className="field__hint" id={`${fieldId("indicators")}-hint`}>{f.indicatorsHint}</p>
-        {indicatorsError && <p className="field__error" id={`${fieldId("indicators")}-error`}>{indicatorsError}</p>}
+        {indicatorsError && <p className="field__error" id={`${fieldId("indicators")}-error`}>{localise(indicatorsError)}</p>}
         {fields.map((row, index) => {
           const name = (key: keyof Row) => `indicators.${index}.${key}` as const;
           return (

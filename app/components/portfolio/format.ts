@@ -5,7 +5,7 @@ import { useMessages } from "~/utils/locale";
 export function usePortfolioFormat() {
   const format = useFormat();
   const t = useMessages().portfolio;
-  const kr = (value: number | null | undefined) => (value === null || value === undefined ? t.table.none : t.kronor(format.number(Math.round(value))));
+  const kr = (value: number | null | undefined) => (value === null || value === undefined ? t.table.none : format.kronor(value));
   const figure = (value: number | null | undefined) => (value === null || value === undefined ? t.table.none : format.number(value));
   /** A relative gap (0.0123) as per cent with at most two decimals ("1,23"). */
   const percent = (gap: number) => format.number(Math.round(gap * 10_000) / 100);

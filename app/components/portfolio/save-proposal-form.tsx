@@ -3,7 +3,7 @@ import { SubmitButton } from "~/components/admin/feedback";
 import { ErrorSummary, Field, type FieldErrors, useValidatedForm } from "~/components/forms";
 import { flatErrors } from "~/components/pilot/shared";
 import { type ProposalFormValues, proposalFormSchema, SELECTION_LIMITS } from "~/schemas/portfolio-selection";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 
 /** What the server answered to a save: field errors, the typed text, a conflict (409) message. */
 export interface SaveState { errors: FieldErrors; typed: { titel: string; motivering: string }; formError?: string }
@@ -14,6 +14,7 @@ export interface SaveState { errors: FieldErrors; typed: { titel: string; motive
  * one (`urval`, its fingerprint) or is infeasible; only title and motivation are typed here.
  */
 export function SaveProposalForm({ inputs, fingerprint, state }: { inputs: [string, string][]; fingerprint: string; state?: SaveState }) {
+  const localise = useLocalise();
   const props = { inputs, typed: state?.typed, errors: state?.errors, formError: state?.formError };
   const t = useMessages().portfolio.save;
   const selection = Object.fromEntries(props.inputs.filter(([key]) => !key.startsWith("las.")));
@@ -27,7 +28,7 @@ export function SaveProposalForm({ inputs, fingerprint, state }: { inputs: [stri
     <section aria-labelledby="spara-rubrik" className="portfolio-section panel">
       <h2 id="spara-rubrik">{t.heading}</h2>
       <p>{t.lead}</p>
-      {(props.formError ?? other) && <p className="alert alert--error" role="alert">{props.formError ?? other}</p>}
+      {(props.formError ?? other) && <p className="alert alert--error" role="alert">{localise((props.formError ?? other))}</p>}
       <ErrorSummary errors={shown} title={t.errorSummaryTitle} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate>
         <input type="hidden" name="intent" value="spara" />

@@ -6,7 +6,7 @@ import { PORTFOLIO_OBJECTIVES, PORTFOLIO_PINS, PORTFOLIO_STAGES, type Unselectab
 import { FOCUS_AREAS, type Stage } from "~/domain/vocabulary";
 import type { UnitGroup } from "~/models/selectable-unit.server";
 import { BUDGET_FIELDS, MAX_FORM_BUDGET_YEARS, type SelectionFormValues, selectionFormSchema } from "~/schemas/portfolio-selection";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 
 export interface CandidateChoice { id: string; reference: string; title: string; stage: Stage; pin: string; missing?: UnselectableReason }
 export interface UnselectableIdea { id: string; reference: string; title: string; reason: UnselectableReason }
@@ -16,6 +16,7 @@ export function SelectionForm(props: {
   values: SelectionFormValues; errors: FieldErrors; unitGroups: UnitGroup[];
   candidates: CandidateChoice[]; unselectable: UnselectableIdea[];
 }) {
+  const localise = useLocalise();
   const messages = useMessages();
   const t = messages.portfolio.optimise;
   const tf = messages.portfolio.filters;
@@ -55,7 +56,7 @@ export function SelectionForm(props: {
         </div>
         <fieldset className="portfolio-objectives" aria-describedby={errors.mal ? `${fieldId("mal")}-error` : undefined}>
           <legend>{t.objective}</legend>
-          {errors.mal && <p className="field__error" id={`${fieldId("mal")}-error`}>{errors.mal}</p>}
+          {errors.mal && <p className="field__error" id={`${fieldId("mal")}-error`}>{localise(errors.mal)}</p>}
           {PORTFOLIO_OBJECTIVES.map((objective, i) => (
             <div key={objective} className="portfolio-objective">
               <label htmlFor={i === 0 ? fieldId("mal") : undefined}>

@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { ErrorSummary, Field, fieldId, type FieldErrors, useValidatedForm } from "~/components/forms";
 import { DEVIATION_DECISIONS } from "~/domain/security-screening";
 import { DEVIATION_LIMITS, deviationDecisionSchema, type DeviationDecisionFields, type DeviationRequestFields, deviationRequestSchema } from "~/schemas/security";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 import { useFieldError } from "./field-errors";
 
 export interface DeviationActionData {
@@ -31,6 +31,7 @@ const summaryOf = (server: FieldErrors | undefined, errors: Record<string, { mes
 
 /** A new request: the standard (free text with suggestions), what, why and until when. */
 export function DeviationRequestForm(props: { today: string; actionData?: DeviationActionData }) {
+  const localise = useLocalise();
   const t = useMessages().security.deviations;
   const own = props.actionData?.intent === "request" ? props.actionData : undefined;
   const schema = useMemo(() => deviationRequestSchema(props.today), [props.today]);
@@ -48,7 +49,7 @@ export function DeviationRequestForm(props: { today: string; actionData?: Deviat
   const pending = usePending("request");
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack deviation-form">
-      {own?.formError && <div className="alert alert--error" role="alert">{own.formError}</div>}
+      {own?.formError && <div className="alert alert--error" role="alert">{localise(own.formError)}</div>}
       <ErrorSummary errors={summaryOf(own?.fieldErrors, errors)} title={t.errorSummaryTitle} />
       <input type="hidden" {...form.register("intent")} defaultValue="request" />
       <Field name="standard" label={t.standard} hint={t.request.standardHint} error={errorOf("standard")}>
@@ -75,6 +76,7 @@ export function DeviationRequestForm(props: { today: string; actionData?: Deviat
 
 /** The styrgrupp's decision on one open request: approve or reject, with a required motivation. */
 export function DecideDeviationForm(props: { deviationId: string; actionData?: DeviationActionData }) {
+  const localise = useLocalise();
   const t = useMessages().security.deviations;
   const own = props.actionData?.intent === "decide" && props.actionData.deviationId === props.deviationId ? props.actionData : undefined;
   const initial: DeviationDecisionFields = {
@@ -94,13 +96,13 @@ export function DecideDeviationForm(props: { deviationId: string; actionData?: D
   const decisionError = errorOf("decision");
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack deviation-form deviation__decision">
-      {own?.formError && <div className="alert alert--error" role="alert">{own.formError}</div>}
+      {own?.formError && <div className="alert alert--error" role="alert">{localise(own.formError)}</div>}
       <ErrorSummary errors={summaryOf(own?.fieldErrors, errors, key)} title={t.errorSummaryTitle} />
       <input type="hidden" {...form.register("intent")} defaultValue="decide" />
       <input type="hidden" {...form.register("deviationId")} defaultValue={props.deviationId} />
       <fieldset className={`radio-group${decisionError ? " field--error" : ""}`} aria-describedby={decisionError ? `${decisionId}-error` : undefined}>
         <legend>{t.decide.legend}</legend>
-        {decisionError && <p className="field__error" id={`${decisionId}-error`}>{decisionError}</p>}
+        {decisionError && <p className="field__error" id={`${decisionId}-error`}>{localise(decisionError)}</p>}
         <ul className="radio-group__options radio-group__options--inline">
           {DEVIATION_DECISIONS.map((decision, i) => {
             const id = i === 0 ? decisionId : `${decisionId}-${decision}`;

@@ -4,7 +4,7 @@ import type { UseFormRegister } from "react-hook-form";
 import { ErrorSummary, Field, fieldId, type FieldErrors, useValidatedForm } from "~/components/forms";
 import { dpiaRecommended } from "~/domain/security-screening";
 import { SCREENING_LIMITS, type ScreeningFormFields, screeningAnswersOf, screeningFormSchema } from "~/schemas/security";
-import { useMessages } from "~/utils/locale";
+import { useLocalise, useMessages } from "~/utils/locale";
 import { useFieldError } from "./field-errors";
 
 export interface ScreeningActionData {
@@ -27,6 +27,7 @@ export function ScreeningForm(props: {
   completed: boolean;
   actionData?: ScreeningActionData;
 }) {
+  const localise = useLocalise();
   const t = useMessages().security;
   const s = t.screening;
   const navigation = useNavigation();
@@ -61,7 +62,7 @@ export function ScreeningForm(props: {
 
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="stack screening-form">
-      {props.actionData?.formError && <div className="alert alert--error" role="alert">{props.actionData.formError}</div>}
+      {props.actionData?.formError && <div className="alert alert--error" role="alert">{localise(props.actionData.formError)}</div>}
       <ErrorSummary errors={summary} title={s.errorSummaryTitle} />
       <input type="hidden" {...form.register("version")} defaultValue={initial.version} />
       <fieldset className="screening-form__section">
@@ -112,6 +113,7 @@ function RadioGroup(props: {
   /** The value checked when the page is rendered. */
   checked: string;
 }) {
+  const localise = useLocalise();
   const id = fieldId(props.name);
   const describedBy = [props.hint && `${id}-hint`, props.note && `${id}-note`, props.error && `${id}-error`].filter(Boolean).join(" ");
   return (
@@ -119,7 +121,7 @@ function RadioGroup(props: {
       <legend>{props.legend}</legend>
       {props.hint && <p className="field__hint" id={`${id}-hint`}>{props.hint}</p>}
       {props.note && <p className="radio-group__note" id={`${id}-note`}>{props.note}</p>}
-      {props.error && <p className="field__error" id={`${id}-error`}>{props.error}</p>}
+      {props.error && <p className="field__error" id={`${id}-error`}>{localise(props.error)}</p>}
       <ul className={`radio-group__options${props.inline ? " radio-group__options--inline" : ""}`}>
         {props.options.map((option, i) => {
           const optionId = i === 0 ? id : `${id}-${option.value}`;

@@ -28,4 +28,10 @@ export const adminRoutes: RouteAccess[] = [
     action: adminOnly("unauthorized"),
   },
   { route: "admin.audit", path: () => "/admin/audit", loader: adminOnly("login") },
+  {
+    route: "admin.tillganglighet",
+    path: () => "/admin/tillganglighet",
+    loader: adminOnly("login"),
+    action: adminOnly("unauthorized"),
+  },
 ];
