@@ -135,7 +135,11 @@ export function ErrorBoundary() {
   const t = useMessages();
   const location = useLocation();
   const { status, title, text } = errorTexts(t, error);
-  const signIn = `/login?${new URLSearchParams({ redirectTo: `${location.pathname}${location.search}` })}`;
+  // After a form post to an index route the location carries Remix's "?index": not part of the page's address.
+  const search = new URLSearchParams(location.search);
+  search.delete("index");
+  const back = `${location.pathname}${search.size ? `?${search}` : ""}`;
+  const signIn = `/login?${new URLSearchParams({ redirectTo: back })}`;
   return (
     <section className="error-page" aria-labelledby="felrubrik">
       <p className="error-page__status">{status}</p>

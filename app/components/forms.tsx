@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 import {
   type DefaultValues, type FieldValues, type FieldErrors as FormFieldErrors, type Path, type RegisterOptions, useForm,
   type UseFormRegisterReturn, type UseFormReturn,
@@ -125,6 +125,7 @@ export function ErrorSummary({ errors, title }: { errors: FieldErrors; title: st
   const entries = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
   const localise = useLocalise();
   const ref = useRef<HTMLDivElement>(null);
+  const headingId = `felsammanfattning${useId().replace(/:/g, "")}`;
   // Focus moves here when the summary answers a submit (or comes with the page, as after a post without
   // JavaScript) – not when a field reports its error on blur while someone tabs on through the form:
   // that would pull them back out of the form.
@@ -145,8 +146,8 @@ export function ErrorSummary({ errors, title }: { errors: FieldErrors; title: st
   }, [entries.length, submits]);
   if (!entries.length) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="felsammanfattning">
-      <h2 id="felsammanfattning">{title}</h2>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}><a href={`#${fieldId(field)}`}>{localise(message)}</a></li>

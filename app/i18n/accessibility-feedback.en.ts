@@ -67,7 +67,7 @@ export const accessibilityFeedbackEn: typeof accessibilityFeedbackSv = {
   },
   notification: {
     title: (reference: string) => `New accessibility report: ${reference}`,
-    body: (page: string, description: string) =>
-      `${page ? `Page: ${page}\n\n` : ""}${description}\n\nRead and handle the report under Administration → Accessibility.`,
+    body: (reference: string) =>
+      `A new report about an accessibility problem has arrived (${reference}). Read and handle it under Administration → Accessibility.`,
   },
 };

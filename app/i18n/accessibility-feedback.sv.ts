@@ -69,7 +69,9 @@ export const accessibilityFeedbackSv = {
   },
   notification: {
     title: (reference: string) => `Ny rapport om tillgänglighet: ${reference}`,
-    body: (page: string, description: string) =>
-      `${page ? `Sida: ${page}\n\n` : ""}${description}\n\nLäs och hantera rapporten under Administration → Tillgänglighet.`,
+    // Only the reference: the report's text comes from anyone, signed in or not, and is read in the
+    // product (never sent on by e-mail, where it could pass for a message from the city).
+    body: (reference: string) =>
+      `En ny rapport om ett tillgänglighetsproblem har kommit in (${reference}). Läs och hantera den under Administration → Tillgänglighet.`,
   },
 };

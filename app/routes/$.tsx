@@ -4,6 +4,11 @@ export function loader() {
   throw new Response(null, { status: 404 });
 }
 
+// A form posted to an address that does not exist: also 404 (not 405 "no action").
+export function action() {
+  throw new Response(null, { status: 404 });
+}
+
 export default function NotFound() {
   return null;
 }

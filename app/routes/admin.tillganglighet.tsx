@@ -56,7 +56,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const refusal = result.reason === "already_handled" ? { formError: e.alreadyHandled, status: 409 } : { formError: e.unknownReport, status: 404 };
     return data<AdminActionData>({ intent, formError: refusal.formError, values }, { status: refusal.status });
   }
+  // Back to the same filter from its first page: the handled report may have been the last on its page.
   const back = new URL(request.url).searchParams;
+  back.delete("sida");
   back.set("meddelande", "rapport-hanterad");
   return redirect(`/admin/tillganglighet?${back}`);
 }
@@ -83,6 +85,10 @@ export default function AdminAccessibilityFeedback() {
         </ul>
       </nav>
       {error && <p className="alert alert--error" role="alert">{localise(error)}</p>}
+      {/* A refusal for a report no longer shown as open (handled meanwhile, or gone) is said here. */}
+      {actionData?.formError && !rows.some((row) => row.status === "ny" && actionData.intent === `handle-${row.id}`) && (
+        <p className="alert alert--error" role="alert">{localise(actionData.formError)}</p>
+      )}
       <p className="result-count">{t.shown(rows.length, total)}</p>
       {rows.length === 0
         ? <p className="empty-state">{t.empty[status]}</p>

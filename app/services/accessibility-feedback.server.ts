@@ -40,7 +40,7 @@ export async function reportAccessibilityProblem(db: Db, input: {
       ideaId: null,
       kind: "accessibility_feedback",
       title: t.title(reference),
-      body: t.body(report.pageUrl, report.description),
+      body: t.body(reference),
       now: input.now,
       path: FEEDBACK_ADMIN_PATH,
     });

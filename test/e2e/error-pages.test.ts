@@ -96,7 +96,7 @@ describe.each(journeyDatabases())("error pages (%s)", (kind: DemoDatabaseKind) =
   });
 
   it("answers a form sent after the session ended with 401 and a way to sign in again", async () => {
-    const page = await newPage(browser, undefined, { javaScriptEnabled: false });
+    const page = await newPage(browser);
     page.setDefaultTimeout(15_000);
     await signInWithPassword(page, app.url, "medarbetare@idesluss.test", "/ideas");
     const ideaPath = await page.locator("table.data-table tbody a[href^='/ideas/']").first().getAttribute("href");
@@ -115,7 +115,7 @@ describe.each(journeyDatabases())("error pages (%s)", (kind: DemoDatabaseKind) =
   });
 
   it("answers a form that cannot be read with 400 and a way back, not a 500", async () => {
-    const page = await newPage(browser, undefined, { javaScriptEnabled: false });
+    const page = await newPage(browser);
     page.setDefaultTimeout(15_000);
     const response = await submitBrokenLoginForm(page, app.url);
     expect(response.status()).toBe(400);
@@ -127,7 +127,7 @@ describe.each(journeyDatabases())("error pages (%s)", (kind: DemoDatabaseKind) =
   });
 
   it("keeps error details out of a failing data request too", async () => {
-    const response = await fetch(`${app.url}/login?_data=routes%2Flogin`, {
+    const response = await fetch(`${app.url}/login.data`, {
       method: "POST",
       headers: { "content-type": "multipart/form-data; boundary=----idesluss" },
       body: "det här är inte multipart",
@@ -147,7 +147,7 @@ describe.each(journeyDatabases())("error pages (%s)", (kind: DemoDatabaseKind) =
     try {
       await admin.query(`alter database "${database}" with allow_connections false`);
       await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [database]);
-      const page = await newPage(browser, undefined, { javaScriptEnabled: false });
+      const page = await newPage(browser);
       page.setDefaultTimeout(20_000);
       const response = await page.goto(`${app.url}/`);
       expect(response?.status()).toBe(500);
@@ -159,7 +159,7 @@ describe.each(journeyDatabases())("error pages (%s)", (kind: DemoDatabaseKind) =
       await saveScreenshot(page, "error-500-1280");
       await page.close();
 
-      const english = await newPage(browser, undefined, { javaScriptEnabled: false });
+      const english = await newPage(browser);
       english.setDefaultTimeout(20_000);
       await english.context().addCookies([{ name: "idesluss_sprak", value: "en", url: app.url }]);
       const failed = await english.goto(`${app.url}/`);

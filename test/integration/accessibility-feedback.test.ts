@@ -79,13 +79,16 @@ describe(`accessibility feedback on ${testDatabaseKind()}`, () => {
     expect(notices.map((n) => n.user_id)).not.toContain(inactiveAdminId);
     expect(notices.map((n) => n.user_id)).not.toContain(demo.ids.medarbetare);
     expect(notices[0]).toMatchObject({ idea_id: null, title: `Ny rapport om tillgänglighet: ${reference}` });
-    expect(notices[0]!.body).toContain("Knappen Skicka går inte att nå med tangentbordet.");
+    // The reporter's text stays in the product: notifications and e-mails carry only the reference.
+    expect(notices[0]!.body).toContain(reference);
+    expect(notices[0]!.body).not.toContain("Knappen Skicka");
     // Administrators who get e-mail at once have it queued, linking to the list.
     const mails = await demo.db.selectFrom("email_outbox").select(["user_id", "body"])
       .where("subject", "like", `%${reference}%`).execute();
     for (const mail of mails) {
       expect(activeAdminIds).toContain(mail.user_id);
       expect(mail.body).toContain("/admin/tillganglighet");
+      expect(mail.body).not.toContain("Knappen Skicka");
     }
 
     const [audit] = await auditRows("accessibility_feedback.reported", row.id);
@@ -145,6 +148,9 @@ describe(`accessibility feedback on ${testDatabaseKind()}`, () => {
       description: "Beskrivningen får vara högst 5 000 tecken.", pageUrl: "Sidans adress får vara högst 500 tecken.",
       name: "Namnet får vara högst 200 tecken.",
     });
+    // A NUL character (PostgreSQL keeps none in text) is the sender's error: 400, not a database error.
+    const nul = await report({ description: "före\u0000efter" }, { ip: "198.51.100.3" });
+    expect(nul.status).toBe(400);
     expect(await feedbackCount()).toBe(before);
     const noticesAfter = (await demo.db.selectFrom("notifications").select("id").where("kind", "=", "accessibility_feedback").execute()).length;
     expect(noticesAfter).toBe(noticesBefore);

@@ -30,7 +30,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** axe-core against WCAG 2.1 A and AA; returns the violations, so a test can assert there are none. */
+/**
+ * axe-core against WCAG 2.1 A and AA; returns the violations, so a test can assert there are none.
+ * Needs JavaScript in the page: on a page opened with `javaScriptEnabled: false` it never returns.
+ */
 export async function accessibilityViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return result.violations.map((v) => ({
