@@ -178,7 +178,7 @@ describe(`submitting ideas on ${testDatabaseKind()}`, () => {
 
     for (let i = 0; i < 2; i++) {
       const supported = await call(supportAction, postRequest(`/ideas/${ideaId}/stod`, otherCookie, []), { ideaId });
-      expect(supported.location).toBe(`/ideas/${ideaId}`);
+      expect(supported.location).toBe(`/ideas/${ideaId}?meddelande=stodd`);
     }
     expect((await search("Digitala ansökningar om bygglov"))[0]!.supportCount).toBe(1);
     const events = await db.selectFrom("idea_events").select("kind").where("idea_id", "=", ideaId).where("kind", "=", "supported").execute();

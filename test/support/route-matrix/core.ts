@@ -3,7 +3,7 @@ import { everyone, type RouteAccess } from "./types";
 export const coreRoutes: RouteAccess[] = [
   { route: "_index", path: () => "/", loader: everyone("allow") },
   { route: "healthz", path: () => "/healthz", loader: everyone("allow") },
-  { route: "$", path: () => "/det-har-finns-inte", loader: everyone("allow") },
+  { route: "$", path: () => "/det-har-finns-inte", loader: everyone("allow"), action: everyone("allow") },
   // The accessibility statement and its report form: public, anyone may report (an empty form is a 400).
   { route: "tillganglighet", path: () => "/tillganglighet", loader: everyone("allow"), action: everyone("allow") },
   {
