@@ -15,7 +15,7 @@ export const benefitsEn: typeof benefitsSv = {
     saving: "Saving (budget-affecting)",
     time_saving: "Time freed",
   },
-  units: { kronor: (value: string) => `SEK ${value}`, hours: (value: string) => `${value} h` },
+  units: { hours: (value: string) => `${value} h` },
   withUnit: { kronor: (label: string) => `${label} (SEK)`, hours: (label: string) => `${label} (h)` },
   notices: {
     "utfall-sparat": "The actuals for the year are saved.",

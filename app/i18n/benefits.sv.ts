@@ -13,7 +13,7 @@ export const benefitsSv = {
     saving: "Besparing (budgetpåverkande)",
     time_saving: "Frigjord tid",
   },
-  units: { kronor: (value: string) => `${value} kr`, hours: (value: string) => `${value} h` },
+  units: { hours: (value: string) => `${value} h` },
   /** A form field's label with its unit. */
   withUnit: { kronor: (label: string) => `${label} (kr)`, hours: (label: string) => `${label} (h)` },
   notices: {

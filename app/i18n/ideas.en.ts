@@ -79,7 +79,6 @@ export const ideasEn: typeof ideasSv = {
       sensitiveData: "Handles sensitive personal data",
       informationOwner: "Information owner",
     },
-    kronor: (formatted) => `SEK ${formatted}`,
     hours: (formatted) => `${formatted} hours`,
     yes: "Yes",
     no: "No",

@@ -79,7 +79,6 @@ export const ideasSv = {
       sensitiveData: "Hanterar känsliga personuppgifter",
       informationOwner: "Informationsägare",
     },
-    kronor: (formatted: string) => `${formatted} kr`,
     hours: (formatted: string) => `${formatted} timmar`,
     yes: "Ja",
     no: "Nej",

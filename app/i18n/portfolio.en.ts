@@ -77,7 +77,6 @@ export const portfolioEn: typeof portfolioSv = {
     costIn: (year: number) => `Cost ${year}`,
   },
   empty: "No ideas match the filter. Clear the filter or choose another stage. Ideas enter the portfolio when they move on to prioritisation.",
-  kronor: (formatted: string) => `SEK ${formatted}`,
   objectives: {
     weighted_score: "Weighted score",
     npv: "Net present value",

@@ -75,7 +75,6 @@ export const portfolioSv = {
     costIn: (year: number) => `Kostnad ${year}`,
   },
   empty: "Inga idéer matchar filtret. Rensa filtret eller välj ett annat steg. Idéer kommer in i portföljen när de går vidare till prioritering.",
-  kronor: (formatted: string) => `${formatted} kr`,
   objectives: {
     weighted_score: "Viktad poäng",
     npv: "Nettonuvärde",
