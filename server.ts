@@ -16,6 +16,7 @@ import { formatStartupError } from "./db/cli";
 import { describeDatabase, openDatabase } from "./db/database";
 import { prepareDatabase } from "./db/prepare";
 import { startEmailDelivery } from "./app/services/email-delivery.server";
+import { startPortfolioFigureRefresh } from "./app/services/portfolio-figures-worker.server";
 
 process.env.NODE_ENV ??= "production";
 const args = new Set(process.argv.slice(2));
@@ -33,6 +34,8 @@ async function main() {
   // E-mail leaves through the outbox when SMTP_URL is set; otherwise it waits there (Administration → Utkorg).
   const stopEmailDelivery = startEmailDelivery(handle.db, env);
   console.log(env.SMTP_URL ? "E-post skickas via SMTP_URL." : "SMTP_URL saknas: e-post sparas i utkorgen och skickas inte.");
+  // Portfolio figures queued by a change are recomputed in the background (pages take only a few).
+  const stopFigureRefresh = startPortfolioFigureRefresh(handle.db);
   // The app's modules share this handle instead of opening the database a second time.
   globalThis.__idesluss_database = Promise.resolve(handle);
 
@@ -93,6 +96,7 @@ async function main() {
 
   const shutdown = () => {
     stopEmailDelivery();
+    stopFigureRefresh();
     server.close();
     handle.close().finally(() => process.exit(0));
   };

@@ -428,6 +428,18 @@ export interface PilotEvaluationsTable {
 }
 
 /** An idea's key figures for the portfolio, derived from its business case and assessments (a cache). */
+/** Ideas whose portfolio figures must be recomputed: filled by triggers (migration 0010). */
+export interface PortfolioFiguresQueueTable {
+  idea_id: string;
+  queued_at: Generated<Date>;
+}
+
+/** One row: the portfolio's data generation, bumped at commit by every change the portfolio shows. */
+export interface PortfolioGenerationTable {
+  singleton: Generated<boolean>;
+  generation: Generated<number>;
+}
+
 export interface IdeaPortfolioFiguresTable {
   idea_id: string;
   /** The ideas.version the figures were computed at (a stage change bumps it). */
@@ -569,6 +581,8 @@ export interface Database {
   business_case_actuals: BusinessCaseActualsTable;
   pilot_indicator_actuals: PilotIndicatorActualsTable;
   idea_portfolio_figures: IdeaPortfolioFiguresTable;
+  portfolio_figures_queue: PortfolioFiguresQueueTable;
+  portfolio_generation: PortfolioGenerationTable;
   prioritisation_proposals: PrioritisationProposalsTable;
   prioritisation_proposal_items: PrioritisationProposalItemsTable;
   api_tokens: ApiTokensTable;

@@ -7,6 +7,9 @@ export const portfolioEn: typeof portfolioSv = {
   title: "Portfolio – Idéslussen",
   heading: "Portfolio",
   lead: "The city's ideas in prioritisation, pilot and implementation with key figures from business case and assessment.",
+  figuresPending: (count: string) =>
+    `The key figures of ${count} ideas are being recalculated after a change. The numbers may change – reload the page in a moment.`,
+  figuresPendingRefusal: "The key figures are being recalculated after a change and are not ready yet. Please try again in a moment.",
   links: {
     label: "Portfolio tools",
     optimise: "Optimise within budget",

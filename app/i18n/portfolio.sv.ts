@@ -5,6 +5,9 @@ export const portfolioSv = {
   title: "Portfölj – Idéslussen",
   heading: "Portfölj",
   lead: "Stadens idéer i prioritering, pilot och införande med nyckeltal från nyttokalkyl och bedömning.",
+  figuresPending: (count: string) =>
+    `Nyckeltalen för ${count} idéer räknas om efter en ändring. Siffrorna kan ändras – ladda om sidan om en stund.`,
+  figuresPendingRefusal: "Nyckeltalen räknas om efter en ändring och är inte klara än. Försök igen om en stund.",
   links: {
     label: "Portföljens verktyg",
     optimise: "Optimera inom budget",

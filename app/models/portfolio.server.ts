@@ -33,6 +33,8 @@ const inPortfolio = sql`i.submitted_at is not null and i.merged_into_id is null
   and (i.stage <> 'avslutad' or i.outcome = any(${[...PORTFOLIO_CLOSING_OUTCOMES]}::text[]))`;
 
 const REFRESH_BATCH = 200;
+/** Batches a page read recomputes itself before it shows what it has (the background worker does the rest). */
+export const PAGE_REFRESH_BATCHES = 2;
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -45,27 +47,71 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-/** Recomputes every stale or missing figures row of the portfolio's ideas; returns how many. */
-export async function refreshPortfolioFigures(db: Db): Promise<number> {
+export interface FiguresRefresh {
+  /** Ideas recomputed by this call. */
+  refreshed: number;
+  /** Ideas still waiting in the queue (another caller, the background worker or a later read takes them). */
+  pending: number;
+}
+
+/**
+ * Recomputes queued ideas' figures, oldest first, in batches of REFRESH_BATCH: until the queue is empty,
+ * or – with `maxBatches` – after that many batches (a page read after a change that queued thousands of
+ * ideas then shows the figures it has and says how many are still being recomputed; the background
+ * worker in server.ts empties the queue). Concurrent callers take different batches (skip locked).
+ */
+export async function refreshPortfolioFigures(db: Db, options: { maxBatches?: number } = {}): Promise<FiguresRefresh> {
+  const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY;
   let refreshed = 0;
-  for (;;) {
-    const { rows } = await sql<{ id: string }>`
-      select i.id from ideas i
-      left join idea_portfolio_figures f on f.idea_id = i.id
-      left join business_cases bc on bc.idea_id = i.id
-      where ${inPortfolio}
-        and (f.idea_id is null
-             or f.idea_version <> i.version
-             or f.business_case_version is distinct from (case when exists (
-                  select 1 from business_case_lines l where l.idea_id = i.id) then bc.version end)
-             or f.criteria_changed_at is distinct from (select max(updated_at) from assessment_criteria))
-      order by i.id
-      limit ${REFRESH_BATCH}`.execute(db);
-    if (rows.length === 0) return refreshed;
-    await computeFigures(db, rows.map((r) => r.id));
-    refreshed += rows.length;
-    if (rows.length < REFRESH_BATCH) return refreshed;
+  for (let batch = 0; batch < maxBatches; batch += 1) {
+    const taken = await db.transaction().execute(async (trx) => {
+      // Claimed rows stay deleted only if the batch commits; a change made meanwhile queues its idea
+      // again (its insert waits for this transaction), so nothing is lost between read and write.
+      const { rows } = await sql<{ idea_id: string }>`
+        delete from portfolio_figures_queue
+        where idea_id in (
+          select idea_id from portfolio_figures_queue
+          order by queued_at, idea_id
+          limit ${REFRESH_BATCH}
+          for update skip locked)
+        returning idea_id`.execute(trx);
+      if (rows.length === 0) return 0;
+      const { rows: inPortfolioRows } = await sql<{ id: string }>`
+        select i.id from ideas i where i.id = any(${rows.map((r) => r.idea_id)}::uuid[]) and ${inPortfolio}`.execute(trx);
+      await computeFiguresWithin(trx, inPortfolioRows.map((r) => r.id));
+      return rows.length;
+    });
+    refreshed += taken;
+    if (taken < REFRESH_BATCH) break;
   }
+  return { refreshed, pending: await pendingPortfolioFigures(db) };
+}
+
+/**
+ * Recomputes those of these ideas that are queued (the ideas a decision or an export is about must
+ * not wait for the background worker); returns how many were queued.
+ */
+export async function refreshPortfolioFiguresOf(db: Db, ideaIds: readonly string[]): Promise<number> {
+  let refreshed = 0;
+  for (let start = 0; start < ideaIds.length; start += REFRESH_BATCH) {
+    const chunk = ideaIds.slice(start, start + REFRESH_BATCH);
+    refreshed += await db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ idea_id: string }>`
+        delete from portfolio_figures_queue where idea_id = any(${chunk}::uuid[]) returning idea_id`.execute(trx);
+      if (rows.length === 0) return 0;
+      const { rows: inPortfolioRows } = await sql<{ id: string }>`
+        select i.id from ideas i where i.id = any(${rows.map((r) => r.idea_id)}::uuid[]) and ${inPortfolio}`.execute(trx);
+      await computeFiguresWithin(trx, inPortfolioRows.map((r) => r.id));
+      return rows.length;
+    });
+  }
+  return refreshed;
+}
+
+/** How many ideas wait for their figures to be recomputed. */
+export async function pendingPortfolioFigures(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: unknown }>`select count(*) as n from portfolio_figures_queue`.execute(db);
+  return num(rows[0]?.n ?? 0);
 }
 
 /** Computes and stores the figures of these ideas (a batch: one query per table, no query per idea). */

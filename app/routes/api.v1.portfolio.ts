@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import { can } from "~/domain/permissions";
-import { costsInBudgetYears, PORTFOLIO_STAGES, type PortfolioStage } from "~/domain/portfolio";
-import {
-  listPortfolio, portfolioCostsByYear, portfolioTotals, refreshPortfolioFigures, type PortfolioQuery,
-} from "~/models/portfolio.server";
+import { costsInBudgetYears, type PortfolioStage } from "~/domain/portfolio";
+import { PAGE_REFRESH_BATCHES, type PortfolioQuery, refreshPortfolioFigures } from "~/models/portfolio.server";
+import { apiPortfolioData } from "~/services/portfolio-views.server";
 import { unitSubtreeIds } from "~/models/unit-path.server";
 import { apiPortfolioQuerySchema, type apiPortfolioResponseSchema } from "~/schemas/api";
 import { apiBadRequest, apiJson, apiMethodNotAllowed, pageLinks, requireApiPermission } from "~/services/api-tokens.server";
@@ -28,14 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     selfFinancing: p.selfFinancing === undefined ? null : p.selfFinancing === "true",
     search: p.q ?? null, sort: "score", descending: true,
   };
-  await refreshPortfolioFigures(db);
+  const figures = await refreshPortfolioFigures(db, { maxBatches: PAGE_REFRESH_BATCHES });
   const firstYear = Number(stockholmDay(new Date()).slice(0, 4));
-  const [totals, costs, { rows, total }, stageCounts] = await Promise.all([
-    portfolioTotals(db, query),
-    portfolioCostsByYear(db, query, firstYear, EXPORT_BUDGET_YEARS),
-    listPortfolio(db, query, { limit: p.pageSize, offset: (p.page - 1) * p.pageSize }),
-    Promise.all(PORTFOLIO_STAGES.map(async (stage) => [stage, (await portfolioTotals(db, { ...query, stage })).count] as const)),
-  ]);
+  const { totals, costs, rows, total, stageCounts } = await apiPortfolioData(
+    db, query, { limit: p.pageSize, offset: (p.page - 1) * p.pageSize }, { firstYear, years: EXPORT_BUDGET_YEARS },
+  );
   const pageCount = Math.ceil(total / p.pageSize);
   const body: z.input<typeof apiPortfolioResponseSchema> = {
     totals,
@@ -51,7 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     page: p.page, pageSize: p.pageSize, total, pageCount, links: pageLinks(url, p.page, pageCount),
   };
-  return apiJson(body);
+  // Figures still being recomputed after a change (the numbers may change): said in a header, so the
+  // response body keeps its documented shape.
+  return apiJson(body, 200, { "Idesluss-Figures-Pending": String(figures.pending) });
 }
 
 export const action = () => apiMethodNotAllowed();

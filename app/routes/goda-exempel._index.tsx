@@ -9,7 +9,7 @@ import { goodExampleListSchema } from "~/schemas/good-examples";
 import { can } from "~/domain/permissions";
 import { messagesFor } from "~/i18n";
 import { type GoodExampleListRow, listGoodExamples } from "~/models/good-examples.server";
-import { refreshPortfolioFigures } from "~/models/portfolio.server";
+import { PAGE_REFRESH_BATCHES, refreshPortfolioFigures } from "~/models/portfolio.server";
 import styles from "~/styles/good-examples.css";
 import { requirePermission } from "~/utils/auth.server";
 import { getDatabase } from "~/utils/db.server";
@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const { db } = await getDatabase();
   // What each example achieved comes from the portfolio figures, as on /portfolio.
-  await refreshPortfolioFigures(db);
+  await refreshPortfolioFigures(db, { maxBatches: PAGE_REFRESH_BATCHES });
   const { sok, sida } = parsed.data;
   const { rows, total } = await listGoodExamples(db, { search: sok }, { limit: PAGE_SIZE, offset: (sida - 1) * PAGE_SIZE });
   return data<GoodExamplesPage>({

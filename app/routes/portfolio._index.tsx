@@ -10,8 +10,10 @@ import { PortfolioTotalsSection } from "~/components/portfolio/portfolio-totals"
 import { costsInBudgetYears, daysInStage, type PortfolioSort } from "~/domain/portfolio";
 import { messagesFor } from "~/i18n";
 import {
-  listPortfolio, portfolioCostsByYear, type PortfolioQuery, portfolioTotals, type PortfolioTotals, refreshPortfolioFigures,
+  PAGE_REFRESH_BATCHES, type PortfolioQuery, type PortfolioTotals, refreshPortfolioFigures,
 } from "~/models/portfolio.server";
+import { portfolioPageData } from "~/services/portfolio-views.server";
+import { FiguresPendingNotice } from "~/components/portfolio/figures-pending-notice";
 import { groupUnits, listSelectableUnits, type UnitGroup } from "~/models/selectable-unit.server";
 import { unitSubtreeIds } from "~/models/unit-path.server";
 import { PORTFOLIO_FILTER_FIELDS, portfolioFilterSchema } from "~/schemas/portfolio";
@@ -40,6 +42,8 @@ export interface PortfolioPage {
   firstYear: number;
   sort: PortfolioSort;
   descending: boolean;
+  /** Ideas whose figures are still being recomputed after a change (the numbers may change). */
+  figuresPending: number;
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -50,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const unitGroups = groupUnits(await listSelectableUnits(db));
   const now = new Date();
   const firstYear = stockholmYear(now);
-  const empty = { values, unitGroups, rows: [], total: 0, page: 1, pageCount: 0, totals: null, costs: [], firstYear };
+  const empty = { values, unitGroups, rows: [], total: 0, page: 1, pageCount: 0, totals: null, costs: [], firstYear, figuresPending: 0 };
   const refuse = (errors: FieldErrors) =>
     data<PortfolioPage>({ ...empty, errors, sort: "score", descending: true }, { status: 400 });
   const parsed = portfolioFilterSchema.safeParse(raw);
@@ -64,18 +68,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     selfFinancing: sjalvfinansierande === undefined ? null : sjalvfinansierande === "ja",
     search: sok || null, sort: sortering, descending: ordning === "fallande",
   };
-  await refreshPortfolioFigures(db);
-  const [list, totals, costs] = await Promise.all([
-    listPortfolio(db, query, { limit: PORTFOLIO_PAGE_SIZE, offset: (sida - 1) * PORTFOLIO_PAGE_SIZE }),
-    portfolioTotals(db, query),
-    portfolioCostsByYear(db, query, firstYear, PORTFOLIO_PAGE_YEARS),
-  ]);
+  const figures = await refreshPortfolioFigures(db, { maxBatches: PAGE_REFRESH_BATCHES });
+  const list = await portfolioPageData(
+    db, query, { limit: PORTFOLIO_PAGE_SIZE, offset: (sida - 1) * PORTFOLIO_PAGE_SIZE },
+    { firstYear, years: PORTFOLIO_PAGE_YEARS },
+  );
+  const { totals, costs } = list;
   const rows = list.rows.map((row) => ({
     ...row, age: daysInStage(row.stageChangedAt, now), budgetCosts: costsInBudgetYears(row, firstYear, PORTFOLIO_PAGE_YEARS),
   }));
   return data<PortfolioPage>({
     values, errors: {}, unitGroups, rows, total: list.total, page: sida,
     pageCount: Math.ceil(list.total / PORTFOLIO_PAGE_SIZE), totals, costs, firstYear, sort: query.sort, descending: query.descending,
+    figuresPending: figures.pending,
   });
 }
 
@@ -104,6 +109,7 @@ export default function PortfolioIndex() {
         </ul>
       </nav>
       <PortfolioFilters values={page.values} errors={page.errors} unitGroups={page.unitGroups} />
+      <FiguresPendingNotice pending={page.figuresPending} />
       {page.totals && page.total === 0 && <p className="portfolio-empty">{t.empty}</p>}
       {page.rows.length > 0 && (
         <>

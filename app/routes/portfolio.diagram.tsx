@@ -6,7 +6,10 @@ import { CHART_FILTER_FIELDS, ChartFilters, type ChartFilterValues } from "~/com
 import { FocusChart, FunnelChart, StageTimeChart, UnitsChart } from "~/components/portfolio/charts/flow-charts";
 import { BubbleChart, CumulativeChart } from "~/components/portfolio/charts/value-charts";
 import { messagesFor } from "~/i18n";
-import { PORTFOLIO_CHART_LIMIT, type PortfolioChartsData, portfolioChartsData } from "~/models/portfolio-charts.server";
+import { FiguresPendingNotice } from "~/components/portfolio/figures-pending-notice";
+import { PORTFOLIO_CHART_LIMIT, type PortfolioChartsData } from "~/models/portfolio-charts.server";
+import { PAGE_REFRESH_BATCHES, refreshPortfolioFigures } from "~/models/portfolio.server";
+import { portfolioChartsView } from "~/services/portfolio-views.server";
 import { groupUnits, listSelectableUnits, type UnitGroup } from "~/models/selectable-unit.server";
 import { unitSubtreeIds } from "~/models/unit-path.server";
 import { portfolioFilterSchema } from "~/schemas/portfolio";
@@ -27,6 +30,8 @@ export interface PortfolioChartsPage {
   unitGroups: UnitGroup[];
   /** null when the filter could not be used (400). */
   charts: PortfolioChartsData | null;
+  /** Ideas whose figures are still being recomputed after a change. */
+  figuresPending: number;
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const values = Object.fromEntries(CHART_FILTER_FIELDS.map((f) => [f, raw[f] ?? ""])) as ChartFilterValues;
   const { db } = await getDatabase();
   const unitGroups = groupUnits(await listSelectableUnits(db));
-  const refuse = (errors: FieldErrors) => data<PortfolioChartsPage>({ values, errors, unitGroups, charts: null }, { status: 400 });
+  const refuse = (errors: FieldErrors) =>
+    data<PortfolioChartsPage>({ values, errors, unitGroups, charts: null, figuresPending: 0 }, { status: 400 });
   const parsed = portfolioFilterSchema.safeParse(raw);
   if (!parsed.success) return refuse(fieldErrorsByField(parsed.error));
   const filter = parsed.data;
@@ -45,16 +51,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const focusArea = filter.fokus ?? null;
   // The portfolio's own query (same numbers as /portfolio); its sort only decides which ideas a very
   // large portfolio shows first.
-  const charts = await portfolioChartsData(db, { unitIds, focusArea }, {
+  const figures = await refreshPortfolioFigures(db, { maxBatches: PAGE_REFRESH_BATCHES });
+  const charts = await portfolioChartsView(db, { unitIds, focusArea }, {
     unitIds, focusArea, stage: filter.steg ?? null,
     selfFinancing: filter.sjalvfinansierande === undefined ? null : filter.sjalvfinansierande === "ja",
     search: filter.sok ?? null, sort: filter.sortering, descending: filter.ordning === "fallande",
   });
-  return data<PortfolioChartsPage>({ values, errors: {}, unitGroups, charts });
+  return data<PortfolioChartsPage>({ values, errors: {}, unitGroups, charts, figuresPending: figures.pending });
 }
 
 export default function PortfolioDiagram() {
-  const { values, errors, unitGroups, charts } = useLoaderData<PortfolioChartsPage>();
+  const { values, errors, unitGroups, charts, figuresPending } = useLoaderData<PortfolioChartsPage>();
   const t = useMessages().portfolioCharts;
   const listSearch = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ""));
   return (
@@ -63,6 +70,7 @@ export default function PortfolioDiagram() {
       <p className="lead">{t.lead}</p>
       <p><Link to={`/portfolio${listSearch.size > 0 ? `?${listSearch}` : ""}`}>{t.backToPortfolio}</Link></p>
       <ChartFilters values={values} errors={errors} unitGroups={unitGroups} />
+      <FiguresPendingNotice pending={figuresPending} />
       {charts && (
         <div className="charts portfolio-charts__grid">
           {charts.portfolioTruncated && <p className="alert">{t.truncated(PORTFOLIO_CHART_LIMIT)}</p>}

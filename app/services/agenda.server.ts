@@ -11,7 +11,7 @@ import { AGENDA_LIMIT, agendaIdeaRows, awaitingIdeaIds } from "~/models/agenda.s
 import { findBusinessCase } from "~/models/business-cases.server";
 import { type IdeaDeviation, listIdeaDeviations } from "~/models/deviations.server";
 import { gatherGateEvidence } from "~/models/gate-evidence.server";
-import { type PortfolioRow, refreshPortfolioFigures } from "~/models/portfolio.server";
+import { type PortfolioRow, refreshPortfolioFiguresOf } from "~/models/portfolio.server";
 import { type ScreeningSummary, screeningSummaryFor } from "~/models/security-screenings.server";
 import { unitSubtreeIds } from "~/models/unit-path.server";
 import { figuresOf } from "~/services/business-case.server";
@@ -33,10 +33,11 @@ export interface AgendaItem extends PortfolioRow {
 }
 
 export async function agendaFor(db: Db, input: { actor: Actor; unitId: string | null; now: Date }): Promise<{ items: AgendaItem[]; total: number }> {
-  await refreshPortfolioFigures(db);
   const unitIds = input.unitId ? await unitSubtreeIds(db, [input.unitId]) : null;
   const { ids, total } = await awaitingIdeaIds(db, unitIds, AGENDA_LIMIT);
   if (ids.length === 0) return { items: [], total };
+  // The ideas up for decision get their own figures recomputed if a change queued them.
+  await refreshPortfolioFiguresOf(db, ids);
   const waiting = await agendaIdeaRows(db, ids);
 
   // The rest per idea (bounded by AGENDA_LIMIT).

@@ -8,7 +8,8 @@ import type { FocusArea, Stage } from "~/domain/vocabulary";
 import { messagesFor } from "~/i18n";
 import { type IdeaListRow, searchIdeas } from "~/models/idea-queries.server";
 import {
-  listAllPortfolio, portfolioCostsByYear, portfolioTotals, refreshPortfolioFigures, type PortfolioQuery, type PortfolioRow,
+  listAllPortfolio, PAGE_REFRESH_BATCHES, portfolioCostsByYear, portfolioTotals, refreshPortfolioFigures, refreshPortfolioFiguresOf,
+  type PortfolioQuery, type PortfolioRow,
 } from "~/models/portfolio.server";
 import { unitSubtreeIds } from "~/models/unit-path.server";
 import { ideaSearchSchema } from "~/schemas/idea-page";
@@ -219,9 +220,11 @@ export async function portfolioExport(db: Db, url: URL, format: ExportFormat, no
     throw error;
   }
   const { query, filters } = parsed;
-  await refreshPortfolioFigures(db);
+  await refreshPortfolioFigures(db, { maxBatches: PAGE_REFRESH_BATCHES });
   const firstYear = Number(stockholmDay(now).slice(0, 4));
-  const rows = await listAllPortfolio(db, query, EXPORT_ROW_LIMIT);
+  let rows = await listAllPortfolio(db, query, EXPORT_ROW_LIMIT);
+  // An export is a record: the exported ideas' figures are recomputed now if a change queued them.
+  if (await refreshPortfolioFiguresOf(db, rows.map((row) => row.id)) > 0) rows = await listAllPortfolio(db, query, EXPORT_ROW_LIMIT);
   const columns = portfolioColumns(firstYear, now);
   if (format === "csv") return downloadResponse(toCsv(columns, rows), "csv", "portfolj", now);
 

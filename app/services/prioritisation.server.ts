@@ -12,7 +12,9 @@ import type { FocusArea } from "~/domain/vocabulary";
 import type { PortfolioStage } from "~/domain/portfolio";
 import { messagesFor } from "~/i18n";
 import { writeAudit } from "~/models/audit-log.server";
-import { listAllPortfolio, type PortfolioQuery, type PortfolioRow, refreshPortfolioFigures } from "~/models/portfolio.server";
+import {
+  listAllPortfolio, PAGE_REFRESH_BATCHES, type PortfolioQuery, type PortfolioRow, refreshPortfolioFigures, refreshPortfolioFiguresOf,
+} from "~/models/portfolio.server";
 import { findProposal, insertProposal, type ProposalDetail, type ProposalItem } from "~/models/prioritisation-proposals.server";
 import { unitSubtreeIds } from "~/models/unit-path.server";
 import type { SelectionInput } from "~/schemas/portfolio-selection";
@@ -51,8 +53,7 @@ async function queryOf(db: Kysely<Database>, filters: SelectionInput["filters"])
 export async function runSelection(db: Kysely<Database>, input: SelectionInput): Promise<SelectionOutcome> {
   const query = await queryOf(db, input.filters);
   if (!query) return { ok: false, field: "enhet" };
-  await refreshPortfolioFigures(db);
-  const rows = await listAllPortfolio(db, query, MAX_CANDIDATES);
+  const rows = await freshCandidateRows(db, query);
   const years = input.budgets.length;
   const built = buildCandidates(rows, input.objective, input.firstYear, years, input.pins);
   const rowById = new Map(rows.map((row) => [row.id, row]));
@@ -132,7 +133,17 @@ export async function saveProposal(db: Kysely<Database>, input: SelectionInput &
 export async function candidateRows(db: Kysely<Database>, filters: SelectionInput["filters"]): Promise<PortfolioRow[] | null> {
   const query = await queryOf(db, filters);
   if (!query) return null;
-  await refreshPortfolioFigures(db);
+  return freshCandidateRows(db, query);
+}
+
+/**
+ * The candidates with up-to-date figures: a few queued batches, then whatever of the candidates is
+ * still queued (after a criteria change the background worker may not have reached them yet).
+ */
+async function freshCandidateRows(db: Kysely<Database>, query: PortfolioQuery): Promise<PortfolioRow[]> {
+  await refreshPortfolioFigures(db, { maxBatches: PAGE_REFRESH_BATCHES });
+  const rows = await listAllPortfolio(db, query, MAX_CANDIDATES);
+  if (await refreshPortfolioFiguresOf(db, rows.map((row) => row.id)) === 0) return rows;
   return listAllPortfolio(db, query, MAX_CANDIDATES);
 }
 

@@ -7,6 +7,8 @@ import * as m0005 from "./0005_stage_gate_pipeline";
 import * as m0006 from "./0006_business_case_versions";
 import * as m0007 from "./0007_portfolio";
 import * as m0008 from "./0008_accessibility_feedback";
+import * as m0009 from "./0009_query_plan_indexes";
+import * as m0010 from "./0010_portfolio_figures_queue";
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so the same
@@ -21,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   "0006_business_case_versions": m0006,
   "0007_portfolio": m0007,
   "0008_accessibility_feedback": m0008,
+  "0009_query_plan_indexes": m0009,
+  "0010_portfolio_figures_queue": m0010,
 };

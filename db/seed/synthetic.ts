@@ -5,8 +5,9 @@ import { syncReferenceCounters } from "./reference-counters";
 /**
  * Bulk synthetic data for benchmarks: generated inside the database with generate_series, so 100 000
  * ideas with their history take seconds rather than minutes. Per idea: ~10 timeline events and
- * 2 comments; one user per 10 ideas; business cases for ideas past bedömning. Texts are Swedish
- * words put together, clearly marked "(syntetisk)" so nobody mistakes them for real proposals.
+ * 2 comments; a gate decision per step taken; one user per 10 ideas; for ideas past bedömning a business case (version 1) and a
+ * completed assessment. Most ideas are closed (years of history); every 7th comes from one large
+ * unit. Texts are Swedish words put together, clearly marked "(syntetisk)" so nobody mistakes them for real proposals.
  */
 export interface SyntheticSummary {
   ideas: number;
@@ -16,6 +17,8 @@ export interface SyntheticSummary {
 }
 
 const CHUNK = 20_000;
+/** The demo kontaktperson's unit: it gets every 7th synthetic idea, so its inbox is a large unit's. */
+const LARGE_UNIT_NAME = "Östermalms stadsdelsförvaltning";
 
 const subjects = [
   "ansökan", "bokning", "fakturahantering", "schemaläggning", "felanmälan", "tillsyn", "dokumentation",
@@ -42,6 +45,8 @@ export async function seedSyntheticData(
   const units = await db.selectFrom("units").select("id").where("active", "=", true).orderBy("name").execute();
   if (units.length === 0) throw new Error("Seed: inga enheter finns – läs in demodata först.");
   const unitIds = units.map((u) => u.id);
+  const largeUnit = await db.selectFrom("units").select("id").where("name", "=", LARGE_UNIT_NAME).executeTakeFirst();
+  const largeUnitId = largeUnit?.id ?? null;
   const now = options.now.toISOString();
 
   const userCount = Math.max(50, Math.round(options.ideas / 10));
@@ -72,7 +77,7 @@ export async function seedSyntheticData(
   const rebuild = options.rebuildIndexes ?? options.ideas >= 10_000;
   const rebuilt = rebuild ? await dropSecondaryIndexes(db, ["ideas", "idea_events", "comments"]) : [];
   try {
-    return await insertChunks(db, options, { unitIds, now, skipForeignKeyTriggers, userCount, log });
+    return await insertChunks(db, options, { unitIds, largeUnitId, now, skipForeignKeyTriggers, userCount, log });
   } finally {
     for (const index of rebuilt) {
       await sql.raw(index.definition).execute(db);
@@ -93,9 +98,12 @@ async function dropSecondaryIndexes(db: Kysely<Database>, tables: string[]) {
 async function insertChunks(
   db: Kysely<Database>,
   options: { ideas: number },
-  context: { unitIds: string[]; now: string; skipForeignKeyTriggers: boolean; userCount: number; log: (line: string) => void },
+  context: {
+    unitIds: string[]; largeUnitId: string | null; now: string; skipForeignKeyTriggers: boolean; userCount: number;
+    log: (line: string) => void;
+  },
 ): Promise<SyntheticSummary> {
-  const { unitIds, now, skipForeignKeyTriggers, userCount, log } = context;
+  const { unitIds, largeUnitId, now, skipForeignKeyTriggers, userCount, log } = context;
   let events = 0;
   let comments = 0;
   for (let offset = 0; offset < options.ideas; offset += CHUNK) {
@@ -108,8 +116,10 @@ async function insertChunks(
         with generated as (
           select g,
                  ${now}::timestamptz - make_interval(days => ((g % 1460) * 7919) % 1460, mins => ((g % 1440) * 104729) % 1440) as submitted_at,
-                 (array['inskickad','bedomning','bedomning','prioritering','prioritering','pilot','inforande',
-                        'avslutad','avslutad','inskickad'])[1 + g % 10] as stage
+                 -- Years of history: most ideas are closed. Exactly 1 in 20 is in pilot (5 000 of 100 000).
+                 (array['avslutad','inskickad','avslutad','bedomning','avslutad','prioritering','avslutad','inforande',
+                        'avslutad','pilot','avslutad','inskickad','avslutad','bedomning','avslutad','prioritering',
+                        'avslutad','inforande','avslutad','avslutad'])[1 + g % 20] as stage
           from generate_series(${offset + 1}::int, ${offset + size}::int) g
         ),
         people as (
@@ -119,7 +129,9 @@ async function insertChunks(
                gen_random_uuid() as id,
                people.ids[1 + ((g % cardinality(people.ids)) * 31) % cardinality(people.ids)] as submitter_id,
                people.ids[1 + ((g % cardinality(people.ids)) * 17) % cardinality(people.ids)] as owner_id,
-               (${unitIds}::uuid[])[1 + ((g % ${unitIds.length}::int) * 13) % ${unitIds.length}::int] as unit_id
+               -- Every 7th idea comes from one large unit (the benchmark's "inbox of a large unit").
+               case when ${largeUnitId}::uuid is not null and g % 7 = 0 then ${largeUnitId}::uuid
+                    else (${unitIds}::uuid[])[1 + ((g % ${unitIds.length}::int) * 13) % ${unitIds.length}::int] end as unit_id
         from generated, people`.execute(trx);
 
       await sql`
@@ -192,6 +204,52 @@ async function insertChunks(
                            (2, 'saving', 'Minskade kostnader'), (3, 'time_saving', 'Frigjord arbetstid'))
                    as l(position, kind, description)
         where n.stage not in ('inskickad', 'bedomning')`.execute(trx);
+      // A gate decision for every step the idea has taken (the linear path; closing from införande).
+      await sql`
+        insert into gate_decisions (idea_id, from_stage, to_stage, outcome, motivation, decided_by, decided_at, idea_version)
+        select n.id, path.stages[s], path.stages[s + 1],
+               case when path.stages[s + 1] = 'avslutad' then n_outcome.outcome end,
+               'Syntetiskt beslut.', n.owner_id,
+               least(n.submitted_at + make_interval(days => s * (10 + n.g % 40)),
+                     ${now}::timestamptz - make_interval(mins => n.g % 5000 + s)), s
+        from new_ideas n
+        cross join (select array['inskickad','bedomning','prioritering','pilot','inforande','avslutad'] as stages) path
+        cross join lateral (select array_position(path.stages, n.stage) - 1 as steps) taken
+        cross join lateral generate_series(1, taken.steps) s
+        cross join lateral (select (array['inford','avslagen','parkerad','avbruten_med_lardomar'])[1 + n.g % 4] as outcome) n_outcome
+        where taken.steps > 0`.execute(trx);
+      // Version 1 of every case, as the business-case editor would have saved it.
+      await sql`
+        insert into business_case_versions (idea_id, version, snapshot, saved_by, saved_at)
+        select bc.idea_id, bc.version,
+               jsonb_build_object(
+                 'horizonYears', bc.horizon_years, 'discountRate', bc.discount_rate, 'hourlyCost', bc.hourly_cost,
+                 'startYear', bc.start_year, 'nonMonetaryBenefits', bc.non_monetary_benefits,
+                 'scenarios', jsonb_build_object(
+                   'low', jsonb_build_object('savings', bc.low_savings_factor, 'costs', bc.low_costs_factor),
+                   'high', jsonb_build_object('savings', bc.high_savings_factor, 'costs', bc.high_costs_factor)),
+                 'lines', (select jsonb_agg(jsonb_build_object(
+                            'kind', l.kind, 'description', l.description, 'category', l.category,
+                            'certainty', l.certainty, 'unitId', l.unit_id, 'amounts', to_jsonb(l.amounts))
+                          order by l.position)
+                          from business_case_lines l where l.idea_id = bc.idea_id)),
+               n.owner_id, n.submitted_at + interval '20 days'
+        from business_cases bc join new_ideas n on n.id = bc.idea_id`.execute(trx);
+      // Ideas past bedömning were assessed: one completed assessment by the owner, a score per criterion.
+      await sql`
+        with made as (
+          insert into assessments (idea_id, assessor_id, summary, completed_at, created_at, updated_at)
+          select n.id, n.owner_id, 'Syntetisk bedömning.', n.submitted_at + interval '14 days',
+                 n.submitted_at + interval '10 days', n.submitted_at + interval '14 days'
+          from new_ideas n where n.stage not in ('inskickad', 'bedomning')
+          returning id, idea_id
+        )
+        insert into assessment_scores (assessment_id, criterion_id, score)
+        select made.id, c.id, 1 + (abs(hashtext(made.idea_id::text || c.id::text)) % 5)
+        from made cross join assessment_criteria c where c.active`.execute(trx);
+      // The triggers that queue portfolio figures do not fire when the load skips triggers (replica role).
+      await sql`
+        insert into portfolio_figures_queue (idea_id) select id from new_ideas on conflict (idea_id) do nothing`.execute(trx);
       await syncReferenceCounters(trx);
     });
     log(`${offset + size} av ${options.ideas} syntetiska idéer`);
