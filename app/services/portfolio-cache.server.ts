@@ -49,6 +49,11 @@ export async function cachedPortfolioRead<T>(db: Db, view: string, read: () => P
   return value;
 }
 
+/** Forgets every cached view of this database (tests that count or EXPLAIN the queries of a read). */
+export function clearPortfolioReadCache(db: Db): void {
+  caches.get(db)?.clear();
+}
+
 /** A stable key for a view's parameters (object keys sorted, undefined dropped). */
 export function viewKey(name: string, parameters: Record<string, unknown>): string {
   const sorted = Object.keys(parameters).sort().map((k) => [k, parameters[k]] as const).filter(([, v]) => v !== undefined);
