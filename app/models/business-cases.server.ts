@@ -17,12 +17,31 @@ const num = (value: unknown) => Number(value);
 
 /** The current case with its lines in order, or null when the idea has none. */
 export async function findBusinessCase(db: Db, ideaId: string): Promise<BusinessCaseView | null> {
-  const row = await db.selectFrom("business_cases").selectAll().where("idea_id", "=", ideaId).executeTakeFirst();
-  if (!row) return null;
+  return (await findBusinessCases(db, [ideaId])).get(ideaId) ?? null;
+}
+
+/**
+ * The current cases of these ideas, each with its lines in order, by idea id (an idea without a case
+ * is absent): two queries whatever the number of ideas, for pages that list several (the agenda).
+ */
+export async function findBusinessCases(db: Db, ideaIds: readonly string[]): Promise<Map<string, BusinessCaseView>> {
+  const views = new Map<string, BusinessCaseView>();
+  if (ideaIds.length === 0) return views;
+  const rows = await db.selectFrom("business_cases").selectAll()
+    .where(sql<boolean>`idea_id = any(${[...new Set(ideaIds)]}::uuid[])`).execute();
+  if (rows.length === 0) return views;
   const lines = await db.selectFrom("business_case_lines")
-    .select(["kind", "description", "category", "certainty", "unit_id", "amounts"])
-    .where("idea_id", "=", ideaId).orderBy("position").execute();
-  return businessCaseViewOf(row, lines);
+    .select(["idea_id", "kind", "description", "category", "certainty", "unit_id", "amounts"])
+    .where(sql<boolean>`idea_id = any(${rows.map((row) => row.idea_id)}::uuid[])`)
+    .orderBy("idea_id").orderBy("position").execute();
+  const linesOf = new Map<string, LineRow[]>();
+  for (const line of lines) {
+    const list = linesOf.get(line.idea_id);
+    if (list) list.push(line);
+    else linesOf.set(line.idea_id, [line]);
+  }
+  for (const row of rows) views.set(row.idea_id, businessCaseViewOf(row, linesOf.get(row.idea_id) ?? []));
+  return views;
 }
 
 type LineRow = Pick<Selectable<Database["business_case_lines"]>, "kind" | "description" | "category" | "certainty" | "unit_id" | "amounts">;

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type QueryCreator, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import type { DeviationStatus } from "~/domain/vocabulary";
 
@@ -25,7 +25,8 @@ export interface IdeaDeviation {
 /** An idea has a handful of requests; the bound only protects the page. */
 const IDEA_DEVIATION_LIMIT = 200;
 
-function deviationsQuery(db: Db) {
+// Takes a query creator so that it can also be built inside a CTE (not run, nor seen by plugins, there).
+function deviationsQuery(db: QueryCreator<Database>) {
   return db
     .selectFrom("deviation_requests as d")
     .innerJoin("users as requester", "requester.id", "d.requested_by")
@@ -49,14 +50,30 @@ const toDeviation = (r: DeviationRow): IdeaDeviation => ({
  * who may see the idea may see its deviations.
  */
 export async function listIdeaDeviations(db: Db, ideaId: string): Promise<IdeaDeviation[]> {
-  const rows = await deviationsQuery(db)
-    .where("d.idea_id", "=", ideaId)
-    .orderBy(sql`d.status = 'requested'`, "desc")
-    .orderBy("d.requested_at", "desc")
-    .orderBy("d.id", "desc")
-    .limit(IDEA_DEVIATION_LIMIT)
+  return (await listDeviationsOfIdeas(db, [ideaId])).get(ideaId) ?? [];
+}
+
+/**
+ * The deviation requests of these ideas by idea id, each list as listIdeaDeviations gives it (same
+ * order, same bound per idea), in one query whatever the number of ideas; an idea without requests
+ * has an empty list.
+ */
+export async function listDeviationsOfIdeas(db: Db, ideaIds: readonly string[]): Promise<Map<string, IdeaDeviation[]>> {
+  const unique = [...new Set(ideaIds)];
+  const lists = new Map<string, IdeaDeviation[]>(unique.map((id) => [id, []]));
+  if (unique.length === 0) return lists;
+  // Open ones first, then newest first; numbered per idea so each list keeps its own bound.
+  const rows = await db
+    .with("ranked", (qc) => deviationsQuery(qc)
+      .select(sql<number>`row_number() over (partition by d.idea_id order by d.status = 'requested' desc, d.requested_at desc, d.id desc)`
+        .as("rank"))
+      .where(sql<boolean>`d.idea_id = any(${unique}::uuid[])`))
+    .selectFrom("ranked").selectAll()
+    .where("ranked.rank", "<=", IDEA_DEVIATION_LIMIT)
+    .orderBy("ranked.idea_id").orderBy("ranked.rank")
     .execute();
-  return rows.map(toDeviation);
+  for (const row of rows) lists.get(row.idea_id)!.push(toDeviation(row));
+  return lists;
 }
 
 export async function findIdeaDeviation(db: Db, ideaId: string, deviationId: string): Promise<IdeaDeviation | undefined> {

@@ -3,15 +3,18 @@ import type { Database } from "../../db/schema";
 import type { GateEvidence } from "~/domain/stage-machine";
 import type { PilotVerdict } from "~/domain/vocabulary";
 
+type Db = Kysely<Database>;
+
 /**
- * Everything the stage machine needs to know about an idea's gates, in one round trip: owner,
+ * Everything the stage machine needs to know about an idea's gates, one row per idea: owner,
  * completed assessments, business case lines, completed security screening, pilot plan with
  * indicators, and the verdict of the latest pilot evaluation.
  */
-export async function gatherGateEvidence(db: Kysely<Database>, ideaId: string): Promise<GateEvidence> {
-  const row = await db
+function gateEvidenceQuery(db: Db) {
+  return db
     .selectFrom("ideas")
     .select((eb) => [
+      "ideas.id",
       "ideas.owner_id",
       eb.selectFrom("assessments").select(eb.fn.countAll<number>().as("n"))
         .whereRef("assessments.idea_id", "=", "ideas.id").where("assessments.completed_at", "is not", null)
@@ -27,15 +30,30 @@ export async function gatherGateEvidence(db: Kysely<Database>, ideaId: string): 
         .whereRef("pilot_evaluations.idea_id", "=", "ideas.id")
         .orderBy("pilot_evaluations.evaluated_at", "desc").orderBy(sql`pilot_evaluations.id`, "desc").limit(1)
         .as("latestPilotVerdict"),
-    ])
-    .where("ideas.id", "=", ideaId)
-    .executeTakeFirstOrThrow();
-  return {
-    hasOwner: row.owner_id !== null,
-    completedAssessments: Number(row.completedAssessments ?? 0),
-    hasBusinessCase: Boolean(row.hasBusinessCase),
-    securityScreeningCompleted: Boolean(row.securityScreeningCompleted),
-    hasPilotPlan: Boolean(row.hasPilotPlan),
-    latestPilotVerdict: (row.latestPilotVerdict ?? null) as PilotVerdict | null,
-  };
+    ]);
+}
+
+type GateEvidenceRow = Awaited<ReturnType<ReturnType<typeof gateEvidenceQuery>["executeTakeFirstOrThrow"]>>;
+const toGateEvidence = (row: GateEvidenceRow): GateEvidence => ({
+  hasOwner: row.owner_id !== null,
+  completedAssessments: Number(row.completedAssessments ?? 0),
+  hasBusinessCase: Boolean(row.hasBusinessCase),
+  securityScreeningCompleted: Boolean(row.securityScreeningCompleted),
+  hasPilotPlan: Boolean(row.hasPilotPlan),
+  latestPilotVerdict: (row.latestPilotVerdict ?? null) as PilotVerdict | null,
+});
+
+/** The gate evidence of one idea, in one round trip (throws when there is no such idea). */
+export async function gatherGateEvidence(db: Db, ideaId: string): Promise<GateEvidence> {
+  return toGateEvidence(await gateEvidenceQuery(db).where("ideas.id", "=", ideaId).executeTakeFirstOrThrow());
+}
+
+/**
+ * The gate evidence of these ideas by idea id, in one query whatever their number (an id that
+ * names no idea is absent).
+ */
+export async function gatherGateEvidenceFor(db: Db, ideaIds: readonly string[]): Promise<Map<string, GateEvidence>> {
+  if (ideaIds.length === 0) return new Map();
+  const rows = await gateEvidenceQuery(db).where(sql<boolean>`ideas.id = any(${[...new Set(ideaIds)]}::uuid[])`).execute();
+  return new Map(rows.map((row) => [row.id, toGateEvidence(row)]));
 }

@@ -1,7 +1,7 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import type { IdeaResource } from "~/domain/permissions";
-import { findIdeaDetail } from "./idea-queries.server";
+import { ideaDetailQuery } from "./idea-queries.server";
 import { unitPathOf } from "./unit-path.server";
 
 /**
@@ -35,10 +35,35 @@ export async function ideaResourceOf(
 
 /**
  * The idea behind /ideas/<id> for this user, with its permission resource; undefined when it does
- * not exist or is someone else's draft (both answered with 404, so drafts do not leak).
+ * not exist or is someone else's draft (both answered with 404, so drafts do not leak). One query:
+ * the facts ideaResourceOf reads (unit path, assessors, pilot owner) come as subqueries of the idea.
  */
 export async function findVisibleIdea(db: Kysely<Database>, ideaId: string, userId: string) {
-  const idea = await findIdeaDetail(db, ideaId);
-  if (!idea || (idea.submitted_at === null && idea.submitter_id !== userId)) return undefined;
-  return { idea, resource: await ideaResourceOf(db, idea) };
+  const row = await ideaDetailQuery(db, ideaId)
+    .select([
+      sql<string[]>`to_json(array(
+        with recursive path as (
+          select u.id, u.parent_id, 0 as depth from units u where u.id = ideas.unit_id
+          union all
+          select u.id, u.parent_id, path.depth + 1 from units u join path on u.id = path.parent_id where path.depth < 20
+        )
+        select id from path order by depth desc))`.as("resourceUnitPath"),
+      sql<string[]>`to_json(array(select a.assessor_id from assessor_assignments a where a.idea_id = ideas.id order by a.assessor_id))`
+        .as("resourceAssessorIds"),
+      sql<string | null>`(select p.owner_id from pilot_plans p where p.idea_id = ideas.id)`.as("resourcePilotOwnerId"),
+    ])
+    .executeTakeFirst();
+  if (!row || (row.submitted_at === null && row.submitter_id !== userId)) return undefined;
+  const { resourceUnitPath, resourceAssessorIds, resourcePilotOwnerId, ...idea } = row;
+  const resource: IdeaResource = {
+    unitPath: resourceUnitPath,
+    submitterId: idea.submitter_id,
+    stage: idea.stage,
+    outcome: idea.outcome,
+    ownerId: idea.owner_id,
+    nameVisibility: idea.name_visibility,
+    assessorIds: resourceAssessorIds,
+    pilotOwnerId: resourcePilotOwnerId,
+  };
+  return { idea, resource };
 }

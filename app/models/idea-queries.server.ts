@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import type { FocusArea, IdeaKind, Stage } from "~/domain/vocabulary";
 import { unitSubtreeIds } from "./unit-path.server";
@@ -41,7 +41,12 @@ export function prefixQueryOf(q: string): string | null {
   return prefixes.length ? prefixes.join(" & ") : null;
 }
 
-/** Every submitted (non-draft) idea, searched, filtered, sorted and paged. */
+/**
+ * Every submitted (non-draft) idea, searched, filtered, sorted and paged. The page is picked first
+ * from the ids alone (index-only on ideas_stage_submitted_idx / ideas_submitted_idx for the default
+ * sort), and only its rows are joined and get their support counts: a deep page stays cheap. The
+ * total is counted beside it, on another connection.
+ */
 export async function searchIdeas(db: Db, search: IdeaSearch): Promise<{ rows: IdeaListRow[]; total: number }> {
   const unitIds = search.unitId ? await unitSubtreeIds(db, [search.unitId]) : null;
   const prefix = prefixQueryOf(search.q);
@@ -58,23 +63,41 @@ export async function searchIdeas(db: Db, search: IdeaSearch): Promise<{ rows: I
   if (unitIds) query = query.where("ideas.unit_id", "in", unitIds.length ? unitIds : ["00000000-0000-0000-0000-000000000000"]);
   if (search.focusArea) query = query.where(sql<boolean>`ideas.focus_areas @> array[${search.focusArea}]::text[]`);
 
-  const { total } = await query.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow();
-  const supportCount = sql<number>`(select count(*)::int from supports s where s.idea_id = ideas.id)`;
-  const lastActivity = sql<Date>`coalesce((select max(e.created_at) from idea_events e where e.idea_id = ideas.id), ideas.submitted_at)`;
-  let listed = query
-    .innerJoin("units", "units.id", "ideas.unit_id")
-    .select([
-      "ideas.id", "ideas.reference", "ideas.title", "ideas.stage", "units.name as unitName", "ideas.submitted_at",
-      "ideas.merged_into_id", supportCount.as("supportCount"),
-    ]);
-  if (search.sort === "mest_stod") listed = listed.orderBy(supportCount, "desc");
-  if (search.sort === "senast_aktiv") listed = listed.orderBy(lastActivity, "desc");
-  const rows = await listed
+  // The sort key of every matching idea; supports are aggregated once rather than counted per idea.
+  // "senast_aktiv" still reads max(created_at) per idea (idea_events_idea_idx) over the whole match.
+  const sortKey: RawBuilder<number | Date> = search.sort === "mest_stod"
+    ? sql<number>`coalesce(support_totals.n, 0)`
+    : search.sort === "senast_aktiv"
+      ? sql<Date>`coalesce((select max(e.created_at) from idea_events e where e.idea_id = ideas.id), ideas.submitted_at)`
+      : sql<number>`0`;
+  const matching = search.sort === "mest_stod"
+    ? query.leftJoin(
+      (eb) => eb.selectFrom("supports").select(["supports.idea_id", sql<number>`count(*)::int`.as("n")]).groupBy("supports.idea_id").as("support_totals"),
+      (join) => join.onRef("support_totals.idea_id", "=", "ideas.id"),
+    )
+    : query;
+  let pageIds = matching.select(["ideas.id", "ideas.submitted_at", sortKey.as("sort_key")]);
+  if (search.sort !== "nyast") pageIds = pageIds.orderBy(sortKey, "desc");
+  const page = pageIds
     .orderBy("ideas.submitted_at", "desc")
     .orderBy("ideas.id")
     .limit(search.pageSize)
-    .offset((search.page - 1) * search.pageSize)
-    .execute();
+    .offset((search.page - 1) * search.pageSize);
+
+  const [{ total }, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
+    db.selectFrom(page.as("page"))
+      .innerJoin("ideas", "ideas.id", "page.id")
+      .innerJoin("units", "units.id", "ideas.unit_id")
+      .select([
+        "ideas.id", "ideas.reference", "ideas.title", "ideas.stage", "units.name as unitName", "ideas.submitted_at",
+        "ideas.merged_into_id", sql<number>`(select count(*)::int from supports s where s.idea_id = ideas.id)`.as("supportCount"),
+      ])
+      .orderBy("page.sort_key", "desc")
+      .orderBy("page.submitted_at", "desc")
+      .orderBy("page.id")
+      .execute(),
+  ]);
   return {
     total: Number(total),
     rows: rows.map((r) => ({
@@ -124,6 +147,11 @@ export async function listMyIdeas(db: Db, userId: string): Promise<MyIdeaRow[]> 
 
 /** One idea with the names the idea page shows, or undefined. */
 export async function findIdeaDetail(db: Db, ideaId: string) {
+  return ideaDetailQuery(db, ideaId).executeTakeFirst();
+}
+
+/** The query behind findIdeaDetail, for callers that read more about the idea in the same round trip. */
+export function ideaDetailQuery(db: Db, ideaId: string) {
   return db
     .selectFrom("ideas")
     .innerJoin("units", "units.id", "ideas.unit_id")
@@ -135,8 +163,7 @@ export async function findIdeaDetail(db: Db, ideaId: string) {
       "units.name as unitName", "submitter.name as submitterName", "owner.name as ownerName",
       "target.title as mergedIntoTitle", "target.reference as mergedIntoReference",
     ])
-    .where("ideas.id", "=", ideaId)
-    .executeTakeFirst();
+    .where("ideas.id", "=", ideaId);
 }
 
 export async function supportSummary(db: Db, ideaId: string, userId: string) {
@@ -168,13 +195,20 @@ export interface TimelineEntry {
   relatedIdeaId: string | null;
 }
 
+/** A text expression as a uuid, or null when it is not one (a cast alone would fail the whole query). */
+function uuidIn(text: RawBuilder<unknown>): RawBuilder<string | null> {
+  return sql<string | null>`case when ${text} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then (${text})::uuid end`;
+}
+
 /** The idea's events, newest first, at most `limit` (one more is read to tell whether there are more). */
 export async function ideaTimeline(db: Db, ideaId: string, limit: number): Promise<{ entries: TimelineEntry[]; more: boolean }> {
   const rows = await db
     .selectFrom("idea_events as e")
     .leftJoin("users as actor", "actor.id", "e.actor_id")
-    .leftJoin("gate_decisions as d", (join) => join.on(sql<boolean>`d.id::text = e.payload->>'decisionId'`))
-    .leftJoin("users as new_owner", (join) => join.on(sql<boolean>`e.kind = 'owner_changed' and new_owner.id::text = coalesce(e.payload->>'to', e.payload->>'ownerId')`))
+    // Keys compared as uuids (so the primary keys serve the joins); a payload value that is not a uuid joins nothing.
+    .leftJoin("gate_decisions as d", (join) => join.on(sql<boolean>`d.id = ${uuidIn(sql`e.payload->>'decisionId'`)}`))
+    .leftJoin("users as new_owner", (join) => join.on(sql<boolean>`e.kind = 'owner_changed'
+      and new_owner.id = ${uuidIn(sql`coalesce(e.payload->>'to', e.payload->>'ownerId')`)}`))
     .select([
       "e.id", "e.kind", "e.created_at", "e.payload", "actor.name as actorName", "d.motivation", "d.to_stage", "d.outcome",
       "new_owner.name as ownerName",

@@ -121,6 +121,8 @@ export async function computeFigures(db: Db, ideaIds: string[]): Promise<void> {
 }
 
 async function computeFiguresWithin(db: Db, ideaIds: string[]): Promise<void> {
+  // A claimed batch may hold no portfolio idea at all (queued drafts, ideas in bedömning).
+  if (ideaIds.length === 0) return;
   const [ideas, criteriaChanged, cases, lines, criteria, assessments] = await Promise.all([
     db.selectFrom("ideas").select(["id", "version"]).where("id", "in", ideaIds).execute(),
     // As text: a JavaScript Date would cut PostgreSQL's microseconds, and the stored value must compare equal.

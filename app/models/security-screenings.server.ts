@@ -1,6 +1,8 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema";
-import { flaggedAtSubmission, protectionLevel, type ScreeningAnswers } from "~/domain/security-screening";
+import {
+  flaggedAtSubmission, protectionLevel, type ScreeningAnswers, type SubmissionAnswers,
+} from "~/domain/security-screening";
 import type { SecurityLevel } from "~/domain/vocabulary";
 
 type Db = Kysely<Database>;
@@ -19,48 +21,70 @@ export interface SavedScreening {
 const level = (v: number | null) => v as SecurityLevel | null;
 
 export async function findScreening(db: Db, ideaId: string): Promise<SavedScreening | undefined> {
-  const row = await db
+  return (await findScreenings(db, [ideaId])).get(ideaId);
+}
+
+/** The columns a SavedScreening is read from (security_screenings as s, users as updater and completer). */
+const SCREENING_COLUMNS = [
+  "s.confidentiality", "s.integrity", "s.availability", "s.handles_personal_data", "s.handles_sensitive_personal_data",
+  "s.dpia_needed", "s.information_owner", "s.notes", "s.version", "s.completed_at", "s.updated_at",
+  "updater.name as updatedByName", "completer.name as completedByName",
+] as const;
+
+function screeningsQuery(db: Db) {
+  return db
     .selectFrom("security_screenings as s")
     .innerJoin("users as updater", "updater.id", "s.updated_by")
     .leftJoin("users as completer", "completer.id", "s.completed_by")
-    .select([
-      "s.confidentiality", "s.integrity", "s.availability", "s.handles_personal_data", "s.handles_sensitive_personal_data",
-      "s.dpia_needed", "s.information_owner", "s.notes", "s.version", "s.completed_at", "s.updated_at",
-      "updater.name as updatedByName", "completer.name as completedByName",
-    ])
-    .where("s.idea_id", "=", ideaId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    answers: {
-      confidentiality: level(row.confidentiality),
-      integrity: level(row.integrity),
-      availability: level(row.availability),
-      handlesPersonalData: row.handles_personal_data,
-      handlesSensitivePersonalData: row.handles_sensitive_personal_data,
-      dpiaNeeded: row.dpia_needed,
-      informationOwner: row.information_owner,
-    },
-    notes: row.notes,
-    version: row.version,
-    completedAt: row.completed_at,
-    completedByName: row.completedByName,
-    updatedAt: row.updated_at,
-    updatedByName: row.updatedByName,
-  };
+    .select(["s.idea_id", ...SCREENING_COLUMNS]);
 }
 
-/** What the submitter said about personal data and the information owner. */
-export async function submissionAnswersOf(db: Db, ideaId: string) {
-  const row = await db.selectFrom("ideas")
-    .select(["handles_personal_data", "handles_sensitive_personal_data", "information_owner"])
-    .where("id", "=", ideaId)
-    .executeTakeFirstOrThrow();
-  return {
+type ScreeningRow = Awaited<ReturnType<ReturnType<typeof screeningsQuery>["executeTakeFirstOrThrow"]>>;
+const savedScreeningOf = (row: Omit<ScreeningRow, "idea_id">): SavedScreening => ({
+  answers: {
+    confidentiality: level(row.confidentiality),
+    integrity: level(row.integrity),
+    availability: level(row.availability),
     handlesPersonalData: row.handles_personal_data,
     handlesSensitivePersonalData: row.handles_sensitive_personal_data,
+    dpiaNeeded: row.dpia_needed,
     informationOwner: row.information_owner,
-  };
+  },
+  notes: row.notes,
+  version: row.version,
+  completedAt: row.completed_at,
+  completedByName: row.completedByName,
+  updatedAt: row.updated_at,
+  updatedByName: row.updatedByName,
+});
+
+/** The saved screenings of these ideas by idea id (an idea without one is absent), in one query. */
+export async function findScreenings(db: Db, ideaIds: readonly string[]): Promise<Map<string, SavedScreening>> {
+  if (ideaIds.length === 0) return new Map();
+  const rows = await screeningsQuery(db).where(sql<boolean>`s.idea_id = any(${[...new Set(ideaIds)]}::uuid[])`).execute();
+  return new Map(rows.map((row) => [row.idea_id, savedScreeningOf(row)]));
+}
+
+/** The submission answers on ideas as i (aliased apart from a screening's own answers). */
+const SUBMISSION_COLUMNS = [
+  "i.handles_personal_data as submitted_handles_personal_data",
+  "i.handles_sensitive_personal_data as submitted_handles_sensitive_personal_data",
+  "i.information_owner as submitted_information_owner",
+] as const;
+
+const submissionAnswersOfRow = (row: {
+  submitted_handles_personal_data: boolean | null; submitted_handles_sensitive_personal_data: boolean | null;
+  submitted_information_owner: string | null;
+}): SubmissionAnswers => ({
+  handlesPersonalData: row.submitted_handles_personal_data,
+  handlesSensitivePersonalData: row.submitted_handles_sensitive_personal_data,
+  informationOwner: row.submitted_information_owner,
+});
+
+/** What the submitter said about personal data and the information owner. */
+export async function submissionAnswersOf(db: Db, ideaId: string): Promise<SubmissionAnswers> {
+  const row = await db.selectFrom("ideas as i").select(SUBMISSION_COLUMNS).where("i.id", "=", ideaId).executeTakeFirstOrThrow();
+  return submissionAnswersOfRow(row);
 }
 
 const columnsOf = (answers: ScreeningAnswers, notes: string) => ({
@@ -152,11 +176,46 @@ export interface ScreeningSummary {
  */
 export async function screeningSummaryFor(db: Db, ideaId: string, access: { details: boolean }): Promise<ScreeningSummary> {
   const [submission, saved] = await Promise.all([submissionAnswersOf(db, ideaId), findScreening(db, ideaId)]);
-  const a = access.details ? saved?.answers : undefined;
+  return screeningSummaryOf(submission, saved, access.details);
+}
+
+/**
+ * The screening summaries of these ideas by idea id, in one query whatever their number (the
+ * steering-group agenda): each idea's submission answers with its saved screening, if any.
+ * `detailsFor(ideaId)` is what `access.details` is to screeningSummaryFor. Throws when an id names
+ * no idea, as screeningSummaryFor does.
+ */
+export async function screeningSummariesFor(
+  db: Db, ideaIds: readonly string[], detailsFor: (ideaId: string) => boolean,
+): Promise<Map<string, ScreeningSummary>> {
+  const summaries = new Map<string, ScreeningSummary>();
+  if (ideaIds.length === 0) return summaries;
+  // updated_by is a not-null reference to users: the left join to updater matches whenever s does.
+  const rows = await db
+    .selectFrom("ideas as i")
+    .leftJoin("security_screenings as s", "s.idea_id", "i.id")
+    .leftJoin("users as updater", "updater.id", "s.updated_by")
+    .leftJoin("users as completer", "completer.id", "s.completed_by")
+    .select(["i.id", ...SUBMISSION_COLUMNS, "s.idea_id as screened_idea_id", ...SCREENING_COLUMNS])
+    .where(sql<boolean>`i.id = any(${[...new Set(ideaIds)]}::uuid[])`)
+    .execute();
+  const rowOf = new Map(rows.map((row) => [row.id, row]));
+  for (const ideaId of ideaIds) {
+    const row = rowOf.get(ideaId);
+    if (!row) throw new Error(`screeningSummariesFor: no idea ${ideaId}`);
+    // With a screening row, its columns hold what findScreenings reads (the left joins only widen the types).
+    const saved = row.screened_idea_id === null ? undefined : savedScreeningOf(row as unknown as ScreeningRow);
+    summaries.set(ideaId, screeningSummaryOf(submissionAnswersOfRow(row), saved, detailsFor(ideaId)));
+  }
+  return summaries;
+}
+
+function screeningSummaryOf(submission: SubmissionAnswers, saved: SavedScreening | undefined, details: boolean): ScreeningSummary {
+  const a = details ? saved?.answers : undefined;
   return {
     status: !saved ? "not_started" : saved.completedAt ? "completed" : "draft",
     flaggedAtSubmission: flaggedAtSubmission(submission),
-    details: access.details,
+    details,
     confidentiality: a?.confidentiality ?? null,
     integrity: a?.integrity ?? null,
     availability: a?.availability ?? null,

@@ -55,8 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return data<InboxData>({ ...empty, errors: { enhet: "Enheten finns inte." } }, { status: 400 });
     }
     await requirePermission(request, "inbox.view", { unitPath });
-    unitIds = await unitSubtreeIds(db, [filter.enhet]);
-    scopeName = await unitName(db, filter.enhet);
+    [unitIds, scopeName] = await Promise.all([unitSubtreeIds(db, [filter.enhet]), unitName(db, filter.enhet)]);
   } else if (user.scopeUnitIds.length === 0 && can(user, "inbox.view", { unitPath: [] })) {
     unitIds = null; // an administrator without units of their own sees every unit
   } else {
@@ -64,8 +63,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 
   const now = new Date();
-  const overdueDays = await getInboxOverdueDays(db);
-  const result = await listInbox(db, { unitIds, filter, userId: user.id, now, pageSize: INBOX_PAGE_SIZE });
+  const [overdueDays, result] = await Promise.all([
+    getInboxOverdueDays(db),
+    listInbox(db, { unitIds, filter, userId: user.id, now, pageSize: INBOX_PAGE_SIZE }),
+  ]);
   const rows = result.rows.map((row) => ({
     id: row.id, reference: row.reference, title: row.title, unitName: row.unitName, stage: row.stage,
     ownerId: row.ownerId, ownerName: row.ownerName, supportCount: row.supportCount, version: row.version,

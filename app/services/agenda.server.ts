@@ -8,11 +8,11 @@ import {
   type GateRequirement, type IdeaPosition, transitionsFrom, unmetRequirements,
 } from "~/domain/stage-machine";
 import { AGENDA_LIMIT, agendaIdeaRows, awaitingIdeaIds } from "~/models/agenda.server";
-import { findBusinessCase } from "~/models/business-cases.server";
-import { type IdeaDeviation, listIdeaDeviations } from "~/models/deviations.server";
-import { gatherGateEvidence } from "~/models/gate-evidence.server";
+import { findBusinessCases } from "~/models/business-cases.server";
+import { type IdeaDeviation, listDeviationsOfIdeas } from "~/models/deviations.server";
+import { gatherGateEvidenceFor } from "~/models/gate-evidence.server";
 import { type PortfolioRow, refreshPortfolioFiguresOf } from "~/models/portfolio.server";
-import { type ScreeningSummary, screeningSummaryFor } from "~/models/security-screenings.server";
+import { type ScreeningSummary, screeningSummariesFor } from "~/models/security-screenings.server";
 import { unitSubtreeIds } from "~/models/unit-path.server";
 import { figuresOf } from "~/services/business-case.server";
 
@@ -40,18 +40,26 @@ export async function agendaFor(db: Db, input: { actor: Actor; unitId: string | 
   await refreshPortfolioFiguresOf(db, ids);
   const waiting = await agendaIdeaRows(db, ids);
 
-  // The rest per idea (bounded by AGENDA_LIMIT).
+  // Only the styrgrupp and administrators open the agenda, and they may read every screening
+  // whatever the unit: the unit's own id stands in for its path.
+  const mayReadScreeningOf = new Map(waiting.map(({ id, unitId, submitterId, stage, ownerId }) =>
+    [id, mayReadScreening(input.actor, { unitPath: [unitId], submitterId, stage, ownerId })]));
+  // The rest in one batch per table, whatever the number of ideas (bounded by AGENDA_LIMIT).
+  const [cases, screenings, deviationLists, evidenceOf] = await Promise.all([
+    findBusinessCases(db, ids),
+    screeningSummariesFor(db, ids, (id) => mayReadScreeningOf.get(id) ?? false),
+    listDeviationsOfIdeas(db, ids),
+    gatherGateEvidenceFor(db, ids),
+  ]);
+
   const items: AgendaItem[] = [];
-  for (const { submitterId, ownerId, ...row } of waiting) {
-    // Only the styrgrupp and administrators open the agenda, and they may read every screening
-    // whatever the unit: the unit's own id stands in for its path.
-    const resource = { unitPath: [row.unitId], submitterId, stage: row.stage, ownerId };
-    const [view, screening, deviations, evidence] = await Promise.all([
-      findBusinessCase(db, row.id),
-      screeningSummaryFor(db, row.id, { details: mayReadScreening(input.actor, resource) }),
-      listIdeaDeviations(db, row.id),
-      gatherGateEvidence(db, row.id),
-    ]);
+  // The submitter and owner only served the screening access above; the agenda does not show them.
+  for (const { submitterId: _submitterId, ownerId: _ownerId, ...row } of waiting) {
+    const view = cases.get(row.id) ?? null;
+    const screening = screenings.get(row.id);
+    const deviations = deviationLists.get(row.id) ?? [];
+    const evidence = evidenceOf.get(row.id);
+    if (!screening || !evidence) throw new Error(`agendaFor: idea ${row.id} disappeared while the agenda was read`);
     // The next gate: the forward move, or (from införande) closing the idea as carried out.
     const moves = transitionsFrom({ stage: row.stage, outcome: row.outcome });
     const next = moves.find((t) => t.kind === "forward") ?? moves.find((t) => t.outcome === "inford") ?? null;

@@ -44,8 +44,11 @@ export interface ExportColumn<R> {
 }
 
 /** The calendar day in Stockholm, "yyyy-mm-dd". */
+// One formatter for every cell: toLocaleDateString builds a new one per call (~0.1 ms, per row of an export).
+const stockholmDayFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
+
 export function stockholmDay(date: Date): string {
-  return date.toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+  return stockholmDayFormat.format(date);
 }
 
 /** The Stockholm wall-clock time as a Date whose UTC fields show it (Excel cells have no time zone). */

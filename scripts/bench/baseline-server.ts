@@ -52,19 +52,23 @@ async function ideaPage(ideaId: string) {
   const { idea, resource } = found;
   const { search_document: _doc, submission_key: _key, ...rest } = idea;
   const submitted = idea.submitted_at !== null;
-  const [stagePanel, work, businessCase, benefits, goodExample] = await Promise.all([
-    stagePanelFor(db, { actor: user!, resource, idea }),
-    ideaWorkSummaries(db, { actor: user!, resource, idea }),
-    submitted ? businessCaseSummaryFor(db, idea.id) : null,
-    submitted ? benefitsSummaryFor(db, idea.id) : null,
-    submitted ? goodExampleFactsFor(db, user!, idea.id) : null,
+  // As the loader: the idea's own reads and the gate work side by side.
+  const [support, following, comments, timeline, [stagePanel, work, businessCase, benefits, goodExample]] = await Promise.all([
+    supportSummary(db, idea.id, user!.id),
+    isFollowing(db, idea.id, user!.id),
+    listComments(db, idea.id),
+    ideaTimeline(db, idea.id, EVENT_STEP),
+    Promise.all([
+      stagePanelFor(db, { actor: user!, resource, idea }),
+      ideaWorkSummaries(db, { actor: user!, resource, idea }),
+      submitted ? businessCaseSummaryFor(db, idea.id) : null,
+      submitted ? benefitsSummaryFor(db, idea.id) : null,
+      submitted ? goodExampleFactsFor(db, user!, idea.id) : null,
+    ]),
   ]);
   return {
     idea: rest,
-    support: await supportSummary(db, idea.id, user!.id),
-    following: await isFollowing(db, idea.id, user!.id),
-    comments: await listComments(db, idea.id),
-    timeline: await ideaTimeline(db, idea.id, EVENT_STEP),
+    support, following, comments, timeline,
     canComment: submitted && can(user!, "idea.comment", resource),
     stagePanel, work, businessCase, benefits, goodExample,
   };
