@@ -13,14 +13,12 @@ import { figuresOf } from "~/services/business-case.server";
 
 // The portfolio's data: every idea in prioritering and later with its key figures. The figures
 // (business-case results, weighted assessment score) are kept in idea_portfolio_figures and
-// recomputed here, in batches, whenever what a row was computed from has changed:
-//  - the idea's version (a stage change bumps it; assessments can only change in inskickad/bedömning,
-//    so an idea that went back and was reassessed has a new version);
-//  - the business case's version (the case was saved, or created, since);
-//  - the assessment criteria (weights are applied live): max(updated_at) differs.
-// The inputs of a batch are read in one repeatable-read transaction, so they are consistent with the
-// versions stored beside the figures. Every reader (page, optimiser, agenda, exports, API) calls
-// refreshPortfolioFigures first, so all show the same numbers.
+// recomputed here, in batches, for the ideas that triggers put in portfolio_figures_queue whenever
+// what a row is computed from changes: the idea's version (a stage change bumps it), its business
+// case and lines, its assessments and scores, or the assessment criteria (every idea is queued;
+// weights are applied live). See migration 0010 and docs/decisions/0017. Readers recompute a bounded
+// number of batches (PAGE_REFRESH_BATCHES) and a background worker the rest; decisions and exports
+// recompute their own ideas first (refreshPortfolioFiguresOf).
 
 type Db = Kysely<Database>;
 
@@ -115,11 +113,6 @@ export async function pendingPortfolioFigures(db: Db): Promise<number> {
 }
 
 /** Computes and stores the figures of these ideas (a batch: one query per table, no query per idea). */
-export async function computeFigures(db: Db, ideaIds: string[]): Promise<void> {
-  if (ideaIds.length === 0) return;
-  await db.transaction().setIsolationLevel("repeatable read").execute((trx) => computeFiguresWithin(trx, ideaIds));
-}
-
 async function computeFiguresWithin(db: Db, ideaIds: string[]): Promise<void> {
   // A claimed batch may hold no portfolio idea at all (queued drafts, ideas in bedömning).
   if (ideaIds.length === 0) return;
