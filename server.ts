@@ -1,8 +1,8 @@
 // The HTTP server: `npm start` runs it after `remix build`. One process opens the database, migrates it
 // (and loads demo data into an empty embedded one) when asked, then serves the Remix app with the
 // security middleware every request passes: CSP with a per-request nonce, security headers, CSRF check.
-import { randomBytes } from "node:crypto";
-import { watch } from "node:fs";
+import { randomBytes, randomUUID } from "node:crypto";
+import { readdirSync, watch } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -11,6 +11,7 @@ import compression from "compression";
 import express from "express";
 import { parseEnv } from "./app/utils/env.server";
 import { crossSiteRequestRefusal } from "./app/utils/csrf";
+import { REQUEST_ID_HEADER } from "./app/utils/request-id";
 import { contentSecurityPolicy, securityHeaders } from "./app/utils/security-headers";
 import { formatStartupError } from "./db/cli";
 import { describeDatabase, openDatabase } from "./db/database";
@@ -50,9 +51,19 @@ async function main() {
   app.set("trust proxy", env.TRUST_PROXY);
   app.use(compression());
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Only paths that name something in public/ go to the file system: a stat per page view is a
+  // system call every page would pay for nothing.
+  const publicEntries = new Set(readdirSync("public"));
+  const servePublic = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => {
+    if (publicEntries.has(req.path.split("/")[1] ?? "")) servePublic(req, res, next);
+    else next();
+  });
 
   app.use((req, res, next) => {
+    // Set here, whatever the client sent: lets the loaders of one request share its session lookup
+    // (Remix hands each loader its own copy of the Request; see getSessionUser).
+    req.headers[REQUEST_ID_HEADER] = randomUUID();
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, { development }));
@@ -72,14 +83,15 @@ async function main() {
     next();
   });
 
-  const handler = (currentBuild: () => ServerBuild) =>
-    (req: express.Request, res: express.Response, next: express.NextFunction) =>
-      createRequestHandler({
-        build: currentBuild(),
-        mode: env.NODE_ENV,
-        getLoadContext: () => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? null }),
-      })(req, res, next);
-  app.all("*", handler(() => build));
+  // One handler per build: Remix derives its route tables when a handler is made, so making one per
+  // request would redo that work on every page view.
+  const remixHandlerFor = (current: ServerBuild) => createRequestHandler({
+    build: current,
+    mode: env.NODE_ENV,
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? null }),
+  });
+  let handleWithRemix = remixHandlerFor(build);
+  app.all("*", (req, res, next) => handleWithRemix(req, res, next));
 
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`Idéslussen lyssnar på http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`);
@@ -90,6 +102,7 @@ async function main() {
     watch(path.dirname(buildPath), async (_event, file) => {
       if (file !== "version.txt") return;
       build = await importBuild();
+      handleWithRemix = remixHandlerFor(build);
       void broadcastDevReady(build);
     });
   }

@@ -167,6 +167,6 @@ export function validUntilProblem(validUntil: string | null, today: string): Val
 
 /** The calendar date (YYYY-MM-DD) of an instant in Stockholm: what "today" means for "valid until". */
 export function stockholmDate(instant: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(instant);
+  return STOCKHOLM_DATE.format(instant);
 }
+const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });

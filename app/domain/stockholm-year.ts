@@ -3,5 +3,6 @@
  * reference numbers, a business case's first year and the portfolio's budget years all count from it.
  */
 export function stockholmYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", year: "numeric" }).format(now));
+  return Number(STOCKHOLM_YEAR.format(now));
 }
+const STOCKHOLM_YEAR = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", year: "numeric" });

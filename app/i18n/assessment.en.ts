@@ -4,12 +4,14 @@ import type { assessmentSv } from "./assessment.sv";
 // English copy for assessments. Mirrors assessment.sv.ts.
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const decimal = (value: number) => value.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const twoDecimals = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const oneDecimal = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+const decimal = (value: number) => twoDecimals.format(value);
 
 export const assessmentEn: typeof assessmentSv = {
   decimal,
   /** A share in percent with at most one decimal (12,5). */
-  percent: (value: number) => value.toLocaleString("en-GB", { maximumFractionDigits: 1 }),
+  percent: (value: number) => oneDecimal.format(value),
   outOf: (value: number) => `${decimal(value)} of 5`,
 
   queue: {

@@ -3,13 +3,15 @@ import { ASSESSMENT_TEXT_MAX, COMMENT_MAX, CRITERION_LIMITS, SCORE_COMMENT_MAX }
 // administrators' criteria pages. Twin: assessment.en.ts (typed to match).
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const decimal = (value: number) => value.toLocaleString("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const twoDecimals = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const oneDecimal = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 });
+const decimal = (value: number) => twoDecimals.format(value);
 
 export const assessmentSv = {
   /** A score or a spread with two decimals, Swedish style (3,60). */
   decimal,
   /** A share in percent with at most one decimal (12,5). */
-  percent: (value: number) => value.toLocaleString("sv-SE", { maximumFractionDigits: 1 }),
+  percent: (value: number) => oneDecimal.format(value),
   outOf: (value: number) => `${decimal(value)} av 5`,
 
   queue: {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Role } from "~/domain/vocabulary";
 
@@ -67,12 +67,14 @@ export async function findSessionUser(
   timeouts: SessionTimeouts,
 ): Promise<SessionUser | null> {
   const id = hashToken(token);
+  // One statement per page view: the session, its person, and what `can` needs about them.
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select([
       "sessions.id as sessionId", "sessions.last_seen_at", "sessions.expires_at",
       "users.id", "users.email", "users.name", "users.unit_id", "users.locale", "users.active",
+      rolesOfUser, scopeUnitIdsOfUser,
     ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
@@ -91,16 +93,22 @@ export async function findSessionUser(
     name: row.name,
     unitId: row.unit_id,
     locale: row.locale,
-    ...(await accessOf(db, row.id)),
+    roles: row.roles,
+    scopeUnitIds: row.scopeUnitIds,
     sessionId: row.sessionId,
   };
 }
 
+// The person's roles and kontaktperson scopes as JSON arrays (pg and PGlite parse json; an array of an
+// enum type would come back as unparsed text), read beside the row that names the person.
+const rolesOfUser = sql<Role[]>`to_json(array(select r.role from user_roles r where r.user_id = users.id order by r.role))`
+  .as("roles");
+const scopeUnitIdsOfUser = sql<string[]>`to_json(array(select s.unit_id from user_unit_scopes s where s.user_id = users.id order by s.unit_id))`
+  .as("scopeUnitIds");
+
 /** A person's roles and kontaktperson scopes: what `can` needs, for a session and an API token alike. */
 export async function accessOf(db: Kysely<Database>, userId: string): Promise<{ roles: Role[]; scopeUnitIds: string[] }> {
-  const [roles, scopes] = await Promise.all([
-    db.selectFrom("user_roles").select("role").where("user_id", "=", userId).orderBy("role").execute(),
-    db.selectFrom("user_unit_scopes").select("unit_id").where("user_id", "=", userId).execute(),
-  ]);
-  return { roles: roles.map((r) => r.role), scopeUnitIds: scopes.map((s) => s.unit_id) };
+  const row = await db.selectFrom("users").select([rolesOfUser, scopeUnitIdsOfUser]).where("users.id", "=", userId)
+    .executeTakeFirst();
+  return { roles: row?.roles ?? [], scopeUnitIds: row?.scopeUnitIds ?? [] };
 }

@@ -5,6 +5,8 @@ import { findSessionUser, type SessionUser } from "~/models/session.server";
 import { getDatabase } from "./db.server";
 import { getEnv } from "./env.server";
 import { getCookies } from "./session-cookie.server";
+import { requestIdOf } from "./request-id";
+import { LRUCache } from "lru-cache";
 
 export type { SessionUser };
 
@@ -18,12 +20,17 @@ export async function readSessionToken(request: Request): Promise<string | null>
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-// Remix runs the root loader and the route loader for the same request; look the session up once.
-const lookups = new WeakMap<Request, Promise<SessionUser | null>>();
+// Remix runs the root loader and the route loader for the same page view, each with its own copy of
+// the Request: the lookup is shared through the request id server.ts sets (GET and HEAD only – an
+// action may sign in, out or change the person, and the page it renders must see that), with the
+// Request object itself as the key where there is no id (loaders called directly, as in tests).
+const lookupsByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+const lookupsByRequestId = new LRUCache<string, Promise<SessionUser | null>>({ max: 2_000, ttl: 60_000 });
 
 /** The signed-in user, or null. */
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  let lookup = lookups.get(request);
+  const requestId = request.method === "GET" || request.method === "HEAD" ? requestIdOf(request) : null;
+  let lookup = requestId ? lookupsByRequestId.get(requestId) : lookupsByRequest.get(request);
   if (!lookup) {
     lookup = (async () => {
       const token = await readSessionToken(request);
@@ -31,7 +38,8 @@ export function getSessionUser(request: Request): Promise<SessionUser | null> {
       const { db } = await getDatabase();
       return findSessionUser(db, token, new Date(), sessionTimeouts());
     })();
-    lookups.set(request, lookup);
+    if (requestId) lookupsByRequestId.set(requestId, lookup);
+    else lookupsByRequest.set(request, lookup);
   }
   return lookup;
 }

@@ -3,6 +3,7 @@ import { FilterActions } from "~/components/filter-actions";
 import { Field, type FieldErrors } from "~/components/forms";
 import { STAGES } from "~/domain/vocabulary";
 import { useLocale, useMessages } from "~/utils/locale";
+import { dateTimeFormat, localeTag } from "~/i18n";
 
 export interface AuditFilterValues {
   person: string;
@@ -58,9 +59,7 @@ export interface AuditRowView {
 export function AuditTable({ rows }: { rows: AuditRowView[] }) {
   const t = useMessages().admin;
   const locale = useLocale();
-  const time = new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", {
-    dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Stockholm",
-  });
+  const time = dateTimeFormat(localeTag(locale), { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Stockholm" });
   return (
     <div className="table-scroll" role="region" aria-labelledby="granskning-tabell" tabIndex={0}>
       <table className="data-table audit-table">

@@ -5,6 +5,7 @@ import type { FieldErrors } from "~/components/forms";
 import type { ClosingOutcome, Stage } from "~/domain/vocabulary";
 import type { PilotPage } from "~/services/pilots.server";
 import { useLocale, useMessages } from "~/utils/locale";
+import { dateTimeFormat, localeTag } from "~/i18n";
 
 export interface PilotIdeaView {
   id: string;
@@ -79,7 +80,6 @@ export function SubmitButton({ intent, label }: { intent: string; label: string 
 
 /** A calendar date ('YYYY-MM-DD') in the page's language, without any time-zone shift. */
 export function useDateOnly() {
-  const tag = useLocale() === "sv" ? "sv-SE" : "en-GB";
-  const format = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "UTC" });
+  const format = dateTimeFormat(localeTag(useLocale()), { dateStyle: "medium", timeZone: "UTC" });
   return (value: string) => format.format(new Date(`${value}T00:00:00Z`));
 }
