@@ -17,7 +17,15 @@ const num = (value: unknown) => Number(value);
 
 /** The current case with its lines in order, or null when the idea has none. */
 export async function findBusinessCase(db: Db, ideaId: string): Promise<BusinessCaseView | null> {
-  return (await findBusinessCases(db, [ideaId])).get(ideaId) ?? null;
+  // One round trip: the lines come along as a json array (their numerics as JSON numbers, read by num).
+  const row = await db.selectFrom("business_cases").selectAll()
+    .select(sql<LineRow[] | null>`(select json_agg(json_build_object('kind', l.kind, 'description', l.description,
+      'category', l.category, 'certainty', l.certainty, 'unit_id', l.unit_id, 'amounts', l.amounts) order by l.position)
+      from business_case_lines l where l.idea_id = business_cases.idea_id)`.as("lines"))
+    .where("idea_id", "=", ideaId).executeTakeFirst();
+  if (!row) return null;
+  const { lines, ...caseRow } = row;
+  return businessCaseViewOf(caseRow, lines ?? []);
 }
 
 /**

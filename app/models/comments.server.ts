@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema";
 
 type Db = Kysely<Database>;
@@ -9,36 +9,35 @@ export interface CommentView {
   authorName: string;
   body: string;
   createdAt: Date;
-  updatedAt: Date;
   /** Earlier wordings, oldest first. */
   revisions: { body: string; replacedAt: Date }[];
 }
 
 export const COMMENT_LIMIT = 500;
 
-/** The idea's comments, oldest first, each with its earlier wordings. */
+/** The idea's comments, oldest first, each with its earlier wordings – one query. */
 export async function listComments(db: Db, ideaId: string): Promise<CommentView[]> {
   const comments = await db
     .selectFrom("comments")
     .innerJoin("users", "users.id", "comments.author_id")
-    .select(["comments.id", "comments.author_id", "users.name", "comments.body", "comments.created_at", "comments.updated_at"])
+    .select((eb) => [
+      "comments.id", "comments.author_id", "users.name", "comments.body", "comments.created_at",
+      // Most comments were never edited: the subquery is an index probe that finds nothing.
+      eb.selectFrom("comment_revisions as r")
+        .select(sql<{ body: string; replaced_at: string }[]>`json_agg(json_build_object('body', r.body, 'replaced_at', r.replaced_at)
+          order by r.replaced_at, r.id)`.as("list"))
+        .whereRef("r.comment_id", "=", "comments.id")
+        .as("revisions"),
+    ])
     .where("comments.idea_id", "=", ideaId)
     .where("comments.deleted_at", "is", null)
     .orderBy("comments.created_at")
     .orderBy("comments.id")
     .limit(COMMENT_LIMIT)
     .execute();
-  if (comments.length === 0) return [];
-  const revisions = await db
-    .selectFrom("comment_revisions")
-    .select(["comment_id", "body", "replaced_at"])
-    .where("comment_id", "in", comments.map((c) => c.id))
-    .orderBy("replaced_at")
-    .orderBy("id")
-    .execute();
   return comments.map((c) => ({
-    id: c.id, authorId: c.author_id, authorName: c.name, body: c.body, createdAt: c.created_at, updatedAt: c.updated_at,
-    revisions: revisions.filter((r) => r.comment_id === c.id).map((r) => ({ body: r.body, replacedAt: r.replaced_at })),
+    id: c.id, authorId: c.author_id, authorName: c.name, body: c.body, createdAt: c.created_at,
+    revisions: (c.revisions ?? []).map((r) => ({ body: r.body, replacedAt: new Date(r.replaced_at) })),
   }));
 }
 

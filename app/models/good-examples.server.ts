@@ -75,20 +75,18 @@ export async function findAdoption(db: Db, originalId: string, unitId: string) {
     .orderBy("submitted_at").limit(1).executeTakeFirst();
 }
 
-/** How many distinct units have adopted the idea (submitted adoptions that were not merged away). */
-export async function adoptionCount(db: Db, originalId: string): Promise<number> {
-  const row = await db.selectFrom("ideas")
-    .select((eb) => eb.fn.count<string>("unit_id").distinct().as("n"))
-    .where("adopted_from_idea_id", "=", originalId).where("submitted_at", "is not", null).where("merged_into_id", "is", null)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
-/** The example an idea was adopted from, for the idea page ("Införd efter gott exempel …"). */
-export async function adoptedFromOf(db: Db, ideaId: string) {
-  if (!UUID.test(ideaId)) return undefined;
-  return db.selectFrom("ideas as i").innerJoin("ideas as o", "o.id", "i.adopted_from_idea_id")
-    .select(["o.id", "o.reference", "o.title"]).where("i.id", "=", ideaId).executeTakeFirst();
+/**
+ * The idea page's good-example facts in one round trip: whether the idea is marked, how many distinct
+ * units adopted it (submitted adoptions not merged away) and the example it was adopted from, if any.
+ */
+export async function goodExampleFactsOf(db: Db, ideaId: string, adoptedFromId: string | null) {
+  const { rows: [row] } = await sql<{ marked: boolean; adopted_units: string; adopted_from: { id: string; reference: string | null } | null }>`
+    select exists (select 1 from good_examples g where g.idea_id = ${ideaId}) as marked,
+      (select count(distinct a.unit_id) from ideas a
+        where a.adopted_from_idea_id = ${ideaId} and a.submitted_at is not null and a.merged_into_id is null) as adopted_units,
+      (select json_build_object('id', o.id, 'reference', o.reference) from ideas o where o.id = ${adoptedFromId}) as adopted_from`
+    .execute(db);
+  return { marked: row!.marked === true, adoptedUnits: Number(row!.adopted_units), adoptedFrom: row!.adopted_from };
 }
 
 export interface GoodExampleListRow {

@@ -67,3 +67,25 @@ export async function findVisibleIdea(db: Kysely<Database>, ideaId: string, user
   };
   return { idea, resource };
 }
+
+type VisibleIdea = NonNullable<Awaited<ReturnType<typeof findVisibleIdea>>>["idea"];
+
+/**
+ * The fields of the idea the idea page shows, and only those: the loader data is serialised into the
+ * HTML, so ids the page does not use stay on the server (the submitter's id, too, when the name is
+ * hidden). `submitterName` only when the viewer may see the submitter.
+ */
+export function ideaPageFieldsOf(idea: VisibleIdea, showSubmitter: boolean) {
+  return {
+    id: idea.id, reference: idea.reference, title: idea.title, stage: idea.stage, outcome: idea.outcome,
+    submitted_at: idea.submitted_at, stage_changed_at: idea.stage_changed_at, merged_into_id: idea.merged_into_id,
+    mergedIntoReference: idea.mergedIntoReference, mergedIntoTitle: idea.mergedIntoTitle,
+    unitName: idea.unitName, ownerName: idea.ownerName, submitterName: showSubmitter ? idea.submitterName : null,
+    // What IdeaFacts shows.
+    problem: idea.problem, proposed_solution: idea.proposed_solution, expected_benefits: idea.expected_benefits, kind: idea.kind,
+    target_groups: idea.target_groups, focus_areas: idea.focus_areas, approaches: idea.approaches,
+    estimated_hours_saved_per_month: idea.estimated_hours_saved_per_month, estimated_savings_per_year: idea.estimated_savings_per_year,
+    estimated_cost: idea.estimated_cost, handles_personal_data: idea.handles_personal_data,
+    handles_sensitive_personal_data: idea.handles_sensitive_personal_data, information_owner: idea.information_owner,
+  };
+}

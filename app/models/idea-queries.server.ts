@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import type { FocusArea, IdeaKind, Stage } from "~/domain/vocabulary";
+import { cachedPortfolioRead, viewKey } from "~/services/portfolio-cache.server";
 import { unitSubtreeIds } from "./unit-path.server";
 
 type Db = Kysely<Database>;
@@ -45,7 +46,8 @@ export function prefixQueryOf(q: string): string | null {
  * Every submitted (non-draft) idea, searched, filtered, sorted and paged. The page is picked first
  * from the ids alone (index-only on ideas_stage_submitted_idx / ideas_submitted_idx for the default
  * sort), and only its rows are joined and get their support counts: a deep page stays cheap. The
- * total is counted beside it, on another connection.
+ * total – a count over every matching idea – is read once per data generation (bumped whenever
+ * ideas or units change) and filter, beside the page on another connection.
  */
 export async function searchIdeas(db: Db, search: IdeaSearch): Promise<{ rows: IdeaListRow[]; total: number }> {
   const unitIds = search.unitId ? await unitSubtreeIds(db, [search.unitId]) : null;
@@ -84,8 +86,13 @@ export async function searchIdeas(db: Db, search: IdeaSearch): Promise<{ rows: I
     .limit(search.pageSize)
     .offset((search.page - 1) * search.pageSize);
 
-  const [{ total }, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow(),
+  const totalKey = viewKey("idea-search-total", {
+    q: search.q.trim(), stage: search.stage, kind: search.kind, unitId: search.unitId, focusArea: search.focusArea,
+  });
+  const countTotal = async () =>
+    Number((await query.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow()).total);
+  const [total, rows] = await Promise.all([
+    db.isTransaction ? countTotal() : cachedPortfolioRead(db, totalKey, countTotal),
     db.selectFrom(page.as("page"))
       .innerJoin("ideas", "ideas.id", "page.id")
       .innerJoin("units", "units.id", "ideas.unit_id")
@@ -99,7 +106,7 @@ export async function searchIdeas(db: Db, search: IdeaSearch): Promise<{ rows: I
       .execute(),
   ]);
   return {
-    total: Number(total),
+    total,
     rows: rows.map((r) => ({
       id: r.id, reference: r.reference, title: r.title, stage: r.stage, unitName: r.unitName,
       supportCount: Number(r.supportCount), submittedAt: r.submitted_at!, merged: r.merged_into_id !== null,
@@ -166,21 +173,13 @@ export function ideaDetailQuery(db: Db, ideaId: string) {
     .where("ideas.id", "=", ideaId);
 }
 
-export async function supportSummary(db: Db, ideaId: string, userId: string) {
-  const row = await db.selectFrom("supports")
-    .select([
-      (eb) => eb.fn.countAll<string>().as("count"),
-      sql<boolean>`bool_or(user_id = ${userId})`.as("mine"),
-    ])
-    .where("idea_id", "=", ideaId)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), mine: row.mine === true };
-}
-
-export async function isFollowing(db: Db, ideaId: string, userId: string): Promise<boolean> {
-  const row = await db.selectFrom("idea_followers").select("user_id")
-    .where("idea_id", "=", ideaId).where("user_id", "=", userId).executeTakeFirst();
-  return row !== undefined;
+/** The idea's support (count, and whether this person gave it) and whether they follow it, in one round trip. */
+export async function supportAndFollowing(db: Db, ideaId: string, userId: string) {
+  const { rows: [row] } = await sql<{ count: string; mine: boolean; following: boolean }>`
+    select (select count(*) from supports where idea_id = ${ideaId}) as count,
+      exists (select 1 from supports where idea_id = ${ideaId} and user_id = ${userId}) as mine,
+      exists (select 1 from idea_followers where idea_id = ${ideaId} and user_id = ${userId}) as following`.execute(db);
+  return { support: { count: Number(row!.count), mine: row!.mine === true }, following: row!.following === true };
 }
 
 export interface TimelineEntry {

@@ -1,8 +1,10 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import { olderThanCutoff } from "~/domain/inbox";
 import type { Role, Stage } from "~/domain/vocabulary";
 import type { InboxFilter } from "~/schemas/inbox";
+import { cachedPortfolioRead, viewKey } from "~/services/portfolio-cache.server";
+import { unitSubtreeIds } from "./unit-path.server";
 
 export interface InboxRow {
   id: string;
@@ -26,27 +28,68 @@ export interface InboxPage {
 }
 
 /**
- * Submitted, non-merged ideas of the given units (null = every unit, for administrators).
- * Unit and stage narrow through ideas_inbox_idx (index-only for the stage counts); the other filters are
- * cheap on what is left.
+ * Submitted, non-merged ideas of the given units and every unit below them (null = every unit, for
+ * administrators). Unit and stage narrow through ideas_inbox_idx (index-only for the stage counts);
+ * the other filters are cheap on what is left. The units below and the stage counts – a count over
+ * all of a large unit's ideas – are read once per data generation (bumped whenever ideas or units
+ * change) and filter; an age filter moves with the clock, so those counts are always read afresh.
  */
 export async function listInbox(
   db: Kysely<Database>,
-  input: { unitIds: readonly string[] | null; filter: InboxFilter; userId: string; now: Date; pageSize: number },
+  input: { scopeUnitIds: readonly string[] | null; filter: InboxFilter; userId: string; now: Date; pageSize: number },
 ): Promise<InboxPage> {
   const { filter } = input;
-  if (input.unitIds !== null && input.unitIds.length === 0) return { rows: [], total: 0, stageCounts: {} };
-  let base = db.selectFrom("ideas").where("ideas.submitted_at", "is not", null).where("ideas.merged_into_id", "is", null);
-  if (input.unitIds !== null) base = base.where("ideas.unit_id", "in", [...input.unitIds]);
-  if (filter.typ) base = base.where("ideas.kind", "=", filter.typ);
-  if (filter.fokus) base = base.where(sql<boolean>`ideas.focus_areas @> array[${filter.fokus}]::text[]`);
-  if (filter.alder) base = base.where("ideas.submitted_at", "<", olderThanCutoff(Number(filter.alder), input.now));
-  if (filter.agare === "mina") base = base.where("ideas.owner_id", "=", input.userId);
-  if (filter.agare === "ingen") base = base.where("ideas.owner_id", "is", null);
+  if (input.scopeUnitIds !== null && input.scopeUnitIds.length === 0) return { rows: [], total: 0, stageCounts: {} };
+  const baseOf = (unitIds: readonly string[] | null) => {
+    let base = db.selectFrom("ideas").where("ideas.submitted_at", "is not", null).where("ideas.merged_into_id", "is", null);
+    if (unitIds !== null) base = base.where("ideas.unit_id", "in", unitIds.length ? [...unitIds] : [NO_UNIT]);
+    if (filter.typ) base = base.where("ideas.kind", "=", filter.typ);
+    if (filter.fokus) base = base.where(sql<boolean>`ideas.focus_areas @> array[${filter.fokus}]::text[]`);
+    if (filter.alder) base = base.where("ideas.submitted_at", "<", olderThanCutoff(Number(filter.alder), input.now));
+    if (filter.agare === "mina") base = base.where("ideas.owner_id", "=", input.userId);
+    if (filter.agare === "ingen") base = base.where("ideas.owner_id", "is", null);
+    return base;
+  };
+  const unitsBelow = async () => (input.scopeUnitIds === null ? null : unitSubtreeIds(db, input.scopeUnitIds));
+  const countStages = async (unitIds: readonly string[] | null) => {
+    const counts = await baseOf(unitIds).select(["ideas.stage", (eb) => eb.fn.countAll<string>().as("count")])
+      .groupBy("ideas.stage").execute();
+    const stageCounts: Partial<Record<Stage, number>> = {};
+    for (const row of counts) stageCounts[row.stage] = Number(row.count);
+    return stageCounts;
+  };
+  const pageRows = (unitIds: readonly string[] | null) => inboxPageRows(db, baseOf(unitIds), filter, input.pageSize);
 
+  let unitIds: readonly string[] | null;
+  let stageCounts: Partial<Record<Stage, number>>;
+  let rows: InboxRow[] | null = null;
+  if (!filter.alder && !db.isTransaction) {
+    const key = viewKey("inbox-stage-counts", {
+      scope: input.scopeUnitIds === null ? null : [...input.scopeUnitIds].sort(), typ: filter.typ, fokus: filter.fokus,
+      agare: filter.agare, owner: filter.agare === "mina" ? input.userId : undefined,
+    });
+    ({ unitIds, stageCounts } = await cachedPortfolioRead(db, key, async () => {
+      const below = await unitsBelow();
+      return { unitIds: below, stageCounts: await countStages(below) };
+    }));
+  } else {
+    // Counts and page side by side: an empty result costs the page query next to nothing.
+    unitIds = await unitsBelow();
+    [stageCounts, rows] = await Promise.all([countStages(unitIds), pageRows(unitIds)]);
+  }
+  const total = filter.steg ? (stageCounts[filter.steg] ?? 0) : Object.values(stageCounts).reduce((a, b) => a + b, 0);
+  if (total === 0) return { rows: [], total, stageCounts };
+  return { total, stageCounts, rows: rows ?? await pageRows(unitIds) };
+}
+
+const NO_UNIT = "00000000-0000-0000-0000-000000000000";
+
+/** One page of the inbox: picked from ids and sort keys alone, then only its rows are joined. */
+async function inboxPageRows(
+  db: Kysely<Database>, base: SelectQueryBuilder<Database, "ideas", object>, filter: InboxFilter, pageSize: number,
+): Promise<InboxRow[]> {
   const filtered = filter.steg ? base.where("ideas.stage", "=", filter.steg) : base;
-  // The page is picked from ids and sort keys alone (ideas_inbox_idx covers the unit/stage filter),
-  // then only its rows are joined; "mest-stod" aggregates supports once instead of counting per idea.
+  // ideas_inbox_idx covers the unit/stage filter; "mest-stod" aggregates supports once instead of counting per idea.
   const withSupports = filtered.leftJoin(
     (eb) => eb.selectFrom("supports").select(["supports.idea_id", sql<number>`count(*)::int`.as("n")]).groupBy("supports.idea_id").as("support_totals"),
     (join) => join.onRef("support_totals.idea_id", "=", "ideas.id"),
@@ -60,41 +103,28 @@ export async function listInbox(
       "tid-i-steg": sql`ideas.stage_changed_at asc, ideas.id asc`,
       "mest-stod": sql`coalesce(support_totals.n, 0) desc, ideas.submitted_at asc, ideas.id asc`,
     }[filter.sortering])
-    .limit(input.pageSize)
-    .offset((filter.sida - 1) * input.pageSize);
+    .limit(pageSize)
+    .offset((filter.sida - 1) * pageSize);
   const order = {
     aldst: sql`page.submitted_at asc, page.id asc`,
     nyast: sql`page.submitted_at desc, page.id desc`,
     "tid-i-steg": sql`page.stage_changed_at asc, page.id asc`,
     "mest-stod": sql`page.support_total desc, page.submitted_at asc, page.id asc`,
   }[filter.sortering];
-
-  // Counts and page side by side: an empty result costs the page query next to nothing.
-  const [counts, rows] = await Promise.all([
-    base.select(["ideas.stage", (eb) => eb.fn.countAll<string>().as("count")]).groupBy("ideas.stage").execute(),
-    db.selectFrom(pageIds.as("page"))
-      .innerJoin("ideas", "ideas.id", "page.id")
-      .innerJoin("units", "units.id", "ideas.unit_id")
-      .leftJoin("users as owner", "owner.id", "ideas.owner_id")
-      .select([
-        "ideas.id", "ideas.reference", "ideas.title", "units.name as unitName", "ideas.stage", "ideas.owner_id as ownerId",
-        "owner.name as ownerName", "ideas.stage_changed_at as stageChangedAt", "ideas.submitted_at as submittedAt", "ideas.version",
-        (eb) => eb.selectFrom("supports").select(eb.fn.countAll<string>().as("n")).whereRef("supports.idea_id", "=", "ideas.id").as("support_count"),
-      ])
-      .orderBy(order)
-      .execute(),
-  ]);
-  const stageCounts: Partial<Record<Stage, number>> = {};
-  for (const row of counts) stageCounts[row.stage] = Number(row.count);
-  const total = filter.steg ? (stageCounts[filter.steg] ?? 0) : Object.values(stageCounts).reduce((a, b) => a + b, 0);
-  if (total === 0) return { rows: [], total, stageCounts };
-  return {
-    total,
-    stageCounts,
-    rows: rows.map(({ support_count, submittedAt, ...row }) => ({
-      ...row, submittedAt: submittedAt!, supportCount: Number(support_count ?? 0),
-    })),
-  };
+  const rows = await db.selectFrom(pageIds.as("page"))
+    .innerJoin("ideas", "ideas.id", "page.id")
+    .innerJoin("units", "units.id", "ideas.unit_id")
+    .leftJoin("users as owner", "owner.id", "ideas.owner_id")
+    .select([
+      "ideas.id", "ideas.reference", "ideas.title", "units.name as unitName", "ideas.stage", "ideas.owner_id as ownerId",
+      "owner.name as ownerName", "ideas.stage_changed_at as stageChangedAt", "ideas.submitted_at as submittedAt", "ideas.version",
+      (eb) => eb.selectFrom("supports").select(eb.fn.countAll<string>().as("n")).whereRef("supports.idea_id", "=", "ideas.id").as("support_count"),
+    ])
+    .orderBy(order)
+    .execute();
+  return rows.map(({ support_count, submittedAt, ...row }) => ({
+    ...row, submittedAt: submittedAt!, supportCount: Number(support_count ?? 0),
+  }));
 }
 
 export async function unitName(db: Kysely<Database>, unitId: string): Promise<string | null> {

@@ -257,31 +257,32 @@ export interface PilotSummary {
   evaluationCount: number;
 }
 
-/** The pilot in brief for the idea page: plan period, owner, indicator count and the latest verdict. */
+/** The pilot in brief for the idea page: plan period, owner, indicator count and the latest verdict – one query. */
 export async function pilotSummaryFor(db: Db, ideaId: string): Promise<PilotSummary> {
-  const [plan, latest, count] = await Promise.all([
-    db.selectFrom("pilot_plans").innerJoin("users", "users.id", "pilot_plans.owner_id")
-      .select((eb) => [
-        "pilot_plans.goal", "pilot_plans.starts_on", "pilot_plans.ends_on", "users.name as ownerName",
-        eb.selectFrom("pilot_indicators").select(eb.fn.countAll<string>().as("n"))
-          .whereRef("pilot_indicators.idea_id", "=", "pilot_plans.idea_id").as("indicatorCount"),
-      ])
-      .where("pilot_plans.idea_id", "=", ideaId).executeTakeFirst(),
-    db.selectFrom("pilot_evaluations").select(["verdict", "evaluated_at", "indicator_outcomes"])
-      .where("idea_id", "=", ideaId).orderBy("evaluated_at", "desc").orderBy(sql`id`, "desc").limit(1).executeTakeFirst(),
-    db.selectFrom("pilot_evaluations").select((eb) => eb.fn.countAll<string>().as("n")).where("idea_id", "=", ideaId).executeTakeFirstOrThrow(),
-  ]);
+  const { rows: [row] } = await sql<{
+    plan: { goal: string; starts_on: string; ends_on: string; owner_name: string; indicator_count: number } | null;
+    latest: { verdict: PilotVerdict; evaluated_at: string; indicator_outcomes: unknown } | null;
+    evaluation_count: string;
+  }>`
+    select
+      (select json_build_object('goal', p.goal, 'starts_on', p.starts_on, 'ends_on', p.ends_on, 'owner_name', u.name,
+          'indicator_count', (select count(*) from pilot_indicators i where i.idea_id = p.idea_id))
+        from pilot_plans p join users u on u.id = p.owner_id where p.idea_id = ${ideaId}) as plan,
+      (select json_build_object('verdict', e.verdict, 'evaluated_at', e.evaluated_at, 'indicator_outcomes', e.indicator_outcomes)
+        from pilot_evaluations e where e.idea_id = ${ideaId} order by e.evaluated_at desc, e.id desc limit 1) as latest,
+      (select count(*) from pilot_evaluations e where e.idea_id = ${ideaId}) as evaluation_count`.execute(db);
+  const { plan, latest } = row!;
   const summary = latest ? summariseEvaluation(outcomesOf(latest.indicator_outcomes)) : null;
   return {
     plan: plan ? {
-      goal: plan.goal, startsOn: plan.starts_on, endsOn: plan.ends_on, ownerName: plan.ownerName,
-      indicatorCount: Number(plan.indicatorCount ?? 0),
+      goal: plan.goal, startsOn: plan.starts_on, endsOn: plan.ends_on, ownerName: plan.owner_name,
+      indicatorCount: Number(plan.indicator_count ?? 0),
     } : null,
     latest: latest && summary ? {
       verdict: latest.verdict, evaluatedAt: new Date(latest.evaluated_at).toISOString(),
       indicators: summary.indicators, measured: summary.measured, reached: summary.reached,
     } : null,
-    evaluationCount: Number(count.n),
+    evaluationCount: Number(row!.evaluation_count),
   };
 }
 

@@ -59,6 +59,9 @@ export interface FiguresRefresh {
  * worker in server.ts empties the queue). Concurrent callers take different batches (skip locked).
  */
 export async function refreshPortfolioFigures(db: Db, options: { maxBatches?: number } = {}): Promise<FiguresRefresh> {
+  // The usual case on a read: nothing queued. One count instead of begin, delete, commit and a count.
+  const queued = await pendingPortfolioFigures(db);
+  if (queued === 0) return { refreshed: 0, pending: 0 };
   const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY;
   let refreshed = 0;
   for (let batch = 0; batch < maxBatches; batch += 1) {

@@ -81,12 +81,6 @@ const submissionAnswersOfRow = (row: {
   informationOwner: row.submitted_information_owner,
 });
 
-/** What the submitter said about personal data and the information owner. */
-export async function submissionAnswersOf(db: Db, ideaId: string): Promise<SubmissionAnswers> {
-  const row = await db.selectFrom("ideas as i").select(SUBMISSION_COLUMNS).where("i.id", "=", ideaId).executeTakeFirstOrThrow();
-  return submissionAnswersOfRow(row);
-}
-
 const columnsOf = (answers: ScreeningAnswers, notes: string) => ({
   confidentiality: answers.confidentiality,
   integrity: answers.integrity,
@@ -175,8 +169,8 @@ export interface ScreeningSummary {
  * passes when `mayReadScreening(user, resource)` (app/domain/security-screening.ts) says so.
  */
 export async function screeningSummaryFor(db: Db, ideaId: string, access: { details: boolean }): Promise<ScreeningSummary> {
-  const [submission, saved] = await Promise.all([submissionAnswersOf(db, ideaId), findScreening(db, ideaId)]);
-  return screeningSummaryOf(submission, saved, access.details);
+  // One query (the submission answers joined to the saved screening), as for the agenda.
+  return (await screeningSummariesFor(db, [ideaId], () => access.details)).get(ideaId)!;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { cachedPortfolioRead } from "~/services/portfolio-cache.server";
 
 /** A unit a person may belong to: active, and under active units all the way up. */
 export interface SelectableUnit {
@@ -20,8 +21,17 @@ export interface UnitGroup {
 
 const collator = new Intl.Collator("sv");
 
-/** Every selectable unit, ordered: förvaltningar alphabetically, each followed by its tree depth first. */
-export async function listSelectableUnits(db: Kysely<Database>): Promise<SelectableUnit[]> {
+/**
+ * Every selectable unit, ordered: förvaltningar alphabetically, each followed by its tree depth first.
+ * Read once per data generation (units bump it) and shared between requests: callers must not
+ * mutate the result. Inside a transaction it is read afresh (the transaction may have changed units).
+ */
+export async function listSelectableUnits(db: Kysely<Database>): Promise<readonly SelectableUnit[]> {
+  if (db.isTransaction) return readSelectableUnits(db);
+  return cachedPortfolioRead(db, "selectable-units", () => readSelectableUnits(db));
+}
+
+async function readSelectableUnits(db: Kysely<Database>): Promise<SelectableUnit[]> {
   const rows = await db.selectFrom("units").select(["id", "parent_id", "name", "active"]).execute();
   const children = new Map<string | null, typeof rows>();
   for (const row of rows) {
@@ -43,8 +53,21 @@ export async function listSelectableUnits(db: Kysely<Database>): Promise<Selecta
   return result;
 }
 
-/** One option group per förvaltning: the förvaltning itself first, then its units by path. */
-export function groupUnits(units: SelectableUnit[]): UnitGroup[] {
+const groupsOfList = new WeakMap<readonly SelectableUnit[], UnitGroup[]>();
+
+/**
+ * One option group per förvaltning: the förvaltning itself first, then its units by path. Computed
+ * once per (cached) list of units; callers must not mutate the result.
+ */
+export function groupUnits(units: readonly SelectableUnit[]): UnitGroup[] {
+  const known = groupsOfList.get(units);
+  if (known) return known;
+  const grouped = groupUnitsOf(units);
+  groupsOfList.set(units, grouped);
+  return grouped;
+}
+
+function groupUnitsOf(units: readonly SelectableUnit[]): UnitGroup[] {
   const groups = new Map<string, UnitGroup>();
   for (const unit of units) {
     let group = groups.get(unit.topId);

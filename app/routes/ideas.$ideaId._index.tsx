@@ -17,13 +17,12 @@ import { can } from "~/domain/permissions";
 import { messagesFor } from "~/i18n";
 import { listComments } from "~/models/comments.server";
 import { followIdea, unfollowIdea } from "~/models/idea-followers.server";
-import { findVisibleIdea } from "~/models/idea-page.server";
-import { ideaTimeline, isFollowing, supportSummary } from "~/models/idea-queries.server";
+import { findVisibleIdea, ideaPageFieldsOf } from "~/models/idea-page.server";
+import { ideaTimeline, supportAndFollowing } from "~/models/idea-queries.server";
 import { ideaIdSchema, ideaPageActionSchema } from "~/schemas/idea-page";
 import { addComment, editComment } from "~/services/comments.server";
 import { stagePanelFor } from "~/services/gate-view.server";
-import { benefitsSummaryFor } from "~/services/benefits.server";
-import { businessCaseSummaryFor } from "~/services/business-case.server";
+import { businessCaseAndBenefitsFor } from "~/services/benefits.server";
 import { goodExampleFactsFor } from "~/services/good-examples.server";
 import benefitsStyles from "~/styles/benefits.css";
 import goodExamplesStyles from "~/styles/good-examples.css";
@@ -68,18 +67,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, user, idea, resource } = await loadIdea(request, params.ideaId);
   const wanted = Number(new URL(request.url).searchParams.get("handelser"));
   const limit = Number.isInteger(wanted) && wanted > EVENT_STEP ? Math.min(wanted, 2000) : EVENT_STEP;
-  const showSubmitter = can(user, "idea.see_submitter", resource);
-  const { search_document: _doc, submission_key: _key, submitterName, ...rest } = idea;
   // Independent reads, side by side: the page waits for the slowest, not for their sum.
-  const [support, following, comments, timeline, gateWork] = await Promise.all([
-    supportSummary(db, idea.id, user.id),
-    isFollowing(db, idea.id, user.id),
+  const [{ support, following }, comments, timeline, gateWork] = await Promise.all([
+    supportAndFollowing(db, idea.id, user.id),
     listComments(db, idea.id),
     ideaTimeline(db, idea.id, limit),
     loadGateWork(db, user, resource, idea),
   ]);
   return {
-    idea: { ...rest, submitterName: showSubmitter ? submitterName : null },
+    idea: ideaPageFieldsOf(idea, can(user, "idea.see_submitter", resource)),
     userId: user.id,
     support,
     following,
@@ -98,14 +94,15 @@ async function loadGateWork(
   resource: Awaited<ReturnType<typeof loadIdea>>["resource"], idea: Awaited<ReturnType<typeof loadIdea>>["idea"],
 ) {
   const submitted = idea.submitted_at !== null;
-  const [stagePanel, work, businessCase, benefits, goodExample] = await Promise.all([
+  const [stagePanel, work, caseAndBenefits, goodExample] = await Promise.all([
     stagePanelFor(db, { actor: user, resource, idea }),
     ideaWorkSummaries(db, { actor: user, resource, idea }),
-    submitted ? businessCaseSummaryFor(db, idea.id) : null,
-    submitted ? benefitsSummaryFor(db, idea.id) : null,
-    submitted ? goodExampleFactsFor(db, user, idea.id) : null,
+    submitted ? businessCaseAndBenefitsFor(db, idea) : null,
+    submitted ? goodExampleFactsFor(db, user, idea) : null,
   ]);
-  return { stagePanel, work, businessCase, benefits, goodExample };
+  return {
+    stagePanel, work, businessCase: caseAndBenefits?.businessCase ?? null, benefits: caseAndBenefits?.benefits ?? null, goodExample,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

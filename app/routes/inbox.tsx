@@ -11,7 +11,7 @@ import type { Stage } from "~/domain/vocabulary";
 import { messagesFor } from "~/i18n";
 import { getInboxOverdueDays } from "~/models/app-settings.server";
 import { listInbox, unitName } from "~/models/inbox.server";
-import { unitPathOf, unitSubtreeIds } from "~/models/unit-path.server";
+import { unitPathOf } from "~/models/unit-path.server";
 import { inboxFilterSchema } from "~/schemas/inbox";
 import adminStyles from "~/styles/admin.css";
 import inboxStyles from "~/styles/inbox.css";
@@ -47,25 +47,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { db } = await getDatabase();
 
   // ?enhet narrows to one unit (and below) that the person may see; administrators may pick any unit.
-  let unitIds: string[] | null;
-  let scopeName: string | null = null;
+  let scopeUnitIds: readonly string[] | null;
+  let scopeName: Promise<string | null> = Promise.resolve(null);
   if (filter.enhet) {
     const unitPath = await unitPathOf(db, filter.enhet);
     if (unitPath.length === 0) {
       return data<InboxData>({ ...empty, errors: { enhet: "Enheten finns inte." } }, { status: 400 });
     }
     await requirePermission(request, "inbox.view", { unitPath });
-    [unitIds, scopeName] = await Promise.all([unitSubtreeIds(db, [filter.enhet]), unitName(db, filter.enhet)]);
+    scopeUnitIds = [filter.enhet];
+    scopeName = unitName(db, filter.enhet);
   } else if (user.scopeUnitIds.length === 0 && can(user, "inbox.view", { unitPath: [] })) {
-    unitIds = null; // an administrator without units of their own sees every unit
+    scopeUnitIds = null; // an administrator without units of their own sees every unit
   } else {
-    unitIds = await unitSubtreeIds(db, user.scopeUnitIds);
+    scopeUnitIds = user.scopeUnitIds;
   }
 
   const now = new Date();
-  const [overdueDays, result] = await Promise.all([
+  const [overdueDays, result, name] = await Promise.all([
     getInboxOverdueDays(db),
-    listInbox(db, { unitIds, filter, userId: user.id, now, pageSize: INBOX_PAGE_SIZE }),
+    listInbox(db, { scopeUnitIds, filter, userId: user.id, now, pageSize: INBOX_PAGE_SIZE }),
+    scopeName,
   ]);
   const rows = result.rows.map((row) => ({
     id: row.id, reference: row.reference, title: row.title, unitName: row.unitName, stage: row.stage,
@@ -75,7 +77,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   const pageCount = Math.ceil(result.total / INBOX_PAGE_SIZE);
   return data<InboxData>({
-    userId: user.id, values, errors: {}, scopeName, rows, stageCounts: result.stageCounts, total: result.total,
+    userId: user.id, values, errors: {}, scopeName: name, rows, stageCounts: result.stageCounts, total: result.total,
     page: filter.sida, pageCount, overdueDays,
   });
 }

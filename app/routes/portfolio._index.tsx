@@ -5,16 +5,14 @@ import { Pagination, withoutPage } from "~/components/admin/pagination";
 import type { FieldErrors } from "~/components/forms";
 import { stockholmYear } from "~/domain/stockholm-year";
 import { PortfolioFilters, type PortfolioFilterValues } from "~/components/portfolio/portfolio-filters";
-import { type PortfolioPageRow, PortfolioTable } from "~/components/portfolio/portfolio-table";
+import { PortfolioTable, type PortfolioTableRow } from "~/components/portfolio/portfolio-table";
 import { PortfolioTotalsSection } from "~/components/portfolio/portfolio-totals";
-import { costsInBudgetYears, daysInStage, type PortfolioSort } from "~/domain/portfolio";
+import { daysInStage, type PortfolioSort } from "~/domain/portfolio";
 import { messagesFor } from "~/i18n";
-import {
-  PAGE_REFRESH_BATCHES, type PortfolioQuery, type PortfolioTotals, refreshPortfolioFigures,
-} from "~/models/portfolio.server";
-import { portfolioPageData } from "~/services/portfolio-views.server";
+import { PAGE_REFRESH_BATCHES, type PortfolioQuery, type PortfolioTotals } from "~/models/portfolio.server";
+import { portfolioPageView, portfolioUnitGroups, refreshedPortfolioState } from "~/services/portfolio-views.server";
 import { FiguresPendingNotice } from "~/components/portfolio/figures-pending-notice";
-import { groupUnits, listSelectableUnits, type UnitGroup } from "~/models/selectable-unit.server";
+import type { UnitGroup } from "~/models/selectable-unit.server";
 import { unitSubtreeIds } from "~/models/unit-path.server";
 import { PORTFOLIO_FILTER_FIELDS, portfolioFilterSchema } from "~/schemas/portfolio";
 import portfolioStyles from "~/styles/portfolio.css";
@@ -33,7 +31,7 @@ export interface PortfolioPage {
   values: PortfolioFilterValues;
   errors: FieldErrors;
   unitGroups: UnitGroup[];
-  rows: PortfolioPageRow[];
+  rows: PortfolioTableRow[];
   total: number;
   page: number;
   pageCount: number;
@@ -51,12 +49,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   const values = Object.fromEntries(PORTFOLIO_FILTER_FIELDS.map((f) => [f, raw[f] ?? ""])) as PortfolioFilterValues;
   const { db } = await getDatabase();
-  const unitGroups = groupUnits(await listSelectableUnits(db));
   const now = new Date();
   const firstYear = stockholmYear(now);
-  const empty = { values, unitGroups, rows: [], total: 0, page: 1, pageCount: 0, totals: null, costs: [], firstYear, figuresPending: 0 };
-  const refuse = (errors: FieldErrors) =>
-    data<PortfolioPage>({ ...empty, errors, sort: "score", descending: true }, { status: 400 });
+  const refuse = async (errors: FieldErrors) => data<PortfolioPage>({
+    values, errors, unitGroups: await portfolioUnitGroups(db), rows: [], total: 0, page: 1, pageCount: 0, totals: null, costs: [],
+    firstYear, sort: "score", descending: true, figuresPending: 0,
+  }, { status: 400 });
   const parsed = portfolioFilterSchema.safeParse(raw);
   if (!parsed.success) return refuse(fieldErrorsByField(parsed.error));
   const { enhet, fokus, steg, sjalvfinansierande, sok, sortering, ordning, sida } = parsed.data;
@@ -68,19 +66,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     selfFinancing: sjalvfinansierande === undefined ? null : sjalvfinansierande === "ja",
     search: sok || null, sort: sortering, descending: ordning === "fallande",
   };
-  const figures = await refreshPortfolioFigures(db, { maxBatches: PAGE_REFRESH_BATCHES });
-  const list = await portfolioPageData(
-    db, query, { limit: PORTFOLIO_PAGE_SIZE, offset: (sida - 1) * PORTFOLIO_PAGE_SIZE },
+  const state = await refreshedPortfolioState(db, PAGE_REFRESH_BATCHES);
+  const view = await portfolioPageView(
+    db, state, query, { limit: PORTFOLIO_PAGE_SIZE, offset: (sida - 1) * PORTFOLIO_PAGE_SIZE },
     { firstYear, years: PORTFOLIO_PAGE_YEARS },
   );
-  const { totals, costs } = list;
-  const rows = list.rows.map((row) => ({
-    ...row, age: daysInStage(row.stageChangedAt, now), budgetCosts: costsInBudgetYears(row, firstYear, PORTFOLIO_PAGE_YEARS),
-  }));
+  // The view is shared by everyone at this generation; only the days in stage depend on the moment.
+  const rows = view.rows.map(({ stageChangedAt, ...row }) => ({ ...row, age: daysInStage(stageChangedAt, now) }));
   return data<PortfolioPage>({
-    values, errors: {}, unitGroups, rows, total: list.total, page: sida,
-    pageCount: Math.ceil(list.total / PORTFOLIO_PAGE_SIZE), totals, costs, firstYear, sort: query.sort, descending: query.descending,
-    figuresPending: figures.pending,
+    values, errors: {}, unitGroups: view.unitGroups, rows, total: view.total, page: sida,
+    pageCount: Math.ceil(view.total / PORTFOLIO_PAGE_SIZE), totals: view.totals, costs: view.costs, firstYear,
+    sort: query.sort, descending: query.descending, figuresPending: state.pending,
   });
 }
 

@@ -8,9 +8,9 @@ import { BubbleChart, CumulativeChart } from "~/components/portfolio/charts/valu
 import { messagesFor } from "~/i18n";
 import { FiguresPendingNotice } from "~/components/portfolio/figures-pending-notice";
 import { PORTFOLIO_CHART_LIMIT, type PortfolioChartsData } from "~/models/portfolio-charts.server";
-import { PAGE_REFRESH_BATCHES, refreshPortfolioFigures } from "~/models/portfolio.server";
-import { portfolioChartsView } from "~/services/portfolio-views.server";
-import { groupUnits, listSelectableUnits, type UnitGroup } from "~/models/selectable-unit.server";
+import { PAGE_REFRESH_BATCHES } from "~/models/portfolio.server";
+import { portfolioChartsView, portfolioUnitGroups, refreshedPortfolioState } from "~/services/portfolio-views.server";
+import type { UnitGroup } from "~/models/selectable-unit.server";
 import { unitSubtreeIds } from "~/models/unit-path.server";
 import { portfolioFilterSchema } from "~/schemas/portfolio";
 import chartStyles from "~/styles/charts.css";
@@ -39,9 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   const values = Object.fromEntries(CHART_FILTER_FIELDS.map((f) => [f, raw[f] ?? ""])) as ChartFilterValues;
   const { db } = await getDatabase();
-  const unitGroups = groupUnits(await listSelectableUnits(db));
-  const refuse = (errors: FieldErrors) =>
-    data<PortfolioChartsPage>({ values, errors, unitGroups, charts: null, figuresPending: 0 }, { status: 400 });
+  const refuse = async (errors: FieldErrors) => data<PortfolioChartsPage>(
+    { values, errors, unitGroups: await portfolioUnitGroups(db), charts: null, figuresPending: 0 }, { status: 400 },
+  );
   const parsed = portfolioFilterSchema.safeParse(raw);
   if (!parsed.success) return refuse(fieldErrorsByField(parsed.error));
   const filter = parsed.data;
@@ -51,13 +51,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const focusArea = filter.fokus ?? null;
   // The portfolio's own query (same numbers as /portfolio); its sort only decides which ideas a very
   // large portfolio shows first.
-  const figures = await refreshPortfolioFigures(db, { maxBatches: PAGE_REFRESH_BATCHES });
-  const charts = await portfolioChartsView(db, { unitIds, focusArea }, {
-    unitIds, focusArea, stage: filter.steg ?? null,
-    selfFinancing: filter.sjalvfinansierande === undefined ? null : filter.sjalvfinansierande === "ja",
-    search: filter.sok ?? null, sort: filter.sortering, descending: filter.ordning === "fallande",
-  });
-  return data<PortfolioChartsPage>({ values, errors: {}, unitGroups, charts, figuresPending: figures.pending });
+  const state = await refreshedPortfolioState(db, PAGE_REFRESH_BATCHES);
+  const [unitGroups, charts] = await Promise.all([
+    portfolioUnitGroups(db, state),
+    portfolioChartsView(db, { unitIds, focusArea }, {
+      unitIds, focusArea, stage: filter.steg ?? null,
+      selfFinancing: filter.sjalvfinansierande === undefined ? null : filter.sjalvfinansierande === "ja",
+      search: filter.sok ?? null, sort: filter.sortering, descending: filter.ordning === "fallande",
+    }, state),
+  ]);
+  return data<PortfolioChartsPage>({ values, errors: {}, unitGroups, charts, figuresPending: state.pending });
 }
 
 export default function PortfolioDiagram() {

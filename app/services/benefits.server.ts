@@ -7,9 +7,12 @@ import type { LineKind } from "~/domain/business-case";
 import { type Actor, can, type IdeaResource } from "~/domain/permissions";
 import { writeAudit } from "~/models/audit-log.server";
 import {
-  findPlannedCase, type IndicatorWithActuals, listActuals, listIndicatorsWithActuals, setActual, setIndicatorActual,
+  findPlannedCase, type IndicatorWithActuals, type PlannedCase, listActuals, listIndicatorsWithActuals, setActual, setIndicatorActual,
 } from "~/models/benefits.server";
+import { findBusinessCase } from "~/models/business-cases.server";
 import { unitPathOf } from "~/models/unit-path.server";
+import type { ClosingOutcome, Stage } from "~/domain/vocabulary";
+import { type BusinessCaseSummary, businessCaseSummaryOf, inputOf } from "~/services/business-case.server";
 import type { YearActualsInput } from "~/schemas/benefits";
 
 type Db = Kysely<Database>;
@@ -139,12 +142,8 @@ export interface BenefitsSummary {
   behindYears: number[];
 }
 
-export async function benefitsSummaryFor(db: Db, ideaId: string): Promise<BenefitsSummary | null> {
-  const idea = await db.selectFrom("ideas").select(["stage", "outcome", "merged_into_id"]).where("id", "=", ideaId).executeTakeFirst();
-  if (!idea || benefitsRefusal({ stage: idea.stage, outcome: idea.outcome, merged: idea.merged_into_id !== null }) !== null) return null;
-  const planned = await findPlannedCase(db, ideaId);
-  if (!planned) return null;
-  const result = realiseBenefits(planned.input, await listActuals(db, ideaId));
+function benefitsSummaryOf(ideaId: string, planned: PlannedCase, actuals: BenefitActual[]): BenefitsSummary {
+  const result = realiseBenefits(planned.input, actuals);
   return {
     ideaId,
     yearsWithActuals: result.toDate.years,
@@ -152,5 +151,20 @@ export async function benefitsSummaryFor(db: Db, ideaId: string): Promise<Benefi
     actualSavings: result.toDate.savings.actual,
     variancePercent: result.toDate.savings.variancePercent,
     behindYears: result.years.filter((y) => y.behindPlan).map((y) => planned.startYear + y.t),
+  };
+}
+
+/**
+ * The idea page's business-case card and benefits summary for an idea already read: the case is read once for both, and the actuals
+ * only when benefits are open for the idea.
+ */
+export async function businessCaseAndBenefitsFor(
+  db: Db, idea: { id: string; stage: Stage; outcome: ClosingOutcome | null; merged_into_id: string | null },
+): Promise<{ businessCase: BusinessCaseSummary | null; benefits: BenefitsSummary | null }> {
+  const open = benefitsRefusal({ stage: idea.stage, outcome: idea.outcome, merged: idea.merged_into_id !== null }) === null;
+  const [current, actuals] = await Promise.all([findBusinessCase(db, idea.id), open ? listActuals(db, idea.id) : null]);
+  return {
+    businessCase: businessCaseSummaryOf(current),
+    benefits: current && actuals ? benefitsSummaryOf(idea.id, { startYear: current.startYear, input: inputOf(current) }, actuals) : null,
   };
 }

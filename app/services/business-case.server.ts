@@ -185,11 +185,11 @@ export interface BusinessCaseSummary {
   selfFinancing: boolean;
 }
 
-/** Key figures for the idea page's card; null when the idea has no case with lines. */
-export async function businessCaseSummaryFor(db: Db, ideaId: string): Promise<BusinessCaseSummary | null> {
-  const current = await findBusinessCase(db, ideaId);
+/** Key figures for the idea page's card from the current case; null when there is no case with lines. */
+export function businessCaseSummaryOf(current: BusinessCaseView | null): BusinessCaseSummary | null {
   if (!current || current.lines.length === 0) return null;
-  const { result } = figuresOf(current);
+  // The card shows the case as entered; the scenarios figuresOf also computes are not needed here.
+  const result = evaluateBusinessCase(inputOf(current));
   return {
     version: current.version, npv: result.npv, financialNpv: result.financialNpv, paybackMonths: result.paybackMonths,
     selfFinancing: result.selfFinancing,

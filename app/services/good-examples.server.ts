@@ -2,9 +2,10 @@ import { recordIdeaEvent } from "~/models/idea-events.server";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { type Actor, can } from "~/domain/permissions";
+import type { ClosingOutcome, Stage } from "~/domain/vocabulary";
 import { writeAudit } from "~/models/audit-log.server";
 import {
-  adoptedFromOf, adoptionCount, deleteGoodExample, findGoodExampleIdea, isImplemented, upsertGoodExample,
+  deleteGoodExample, findGoodExampleIdea, goodExampleFactsOf, isImplemented, upsertGoodExample,
 } from "~/models/good-examples.server";
 
 export type MarkGoodExampleResult =
@@ -49,16 +50,23 @@ export async function changeGoodExampleMark(db: Kysely<Database>, input: {
   });
 }
 
-/** What the idea page's GoodExampleLink needs (three small queries). */
-export async function goodExampleFactsFor(db: Kysely<Database>, actor: Actor, ideaId: string) {
-  const [idea, adoptedUnits, adoptedFrom] = await Promise.all([
-    findGoodExampleIdea(db, ideaId), adoptionCount(db, ideaId), adoptedFromOf(db, ideaId),
-  ]);
+/**
+ * What the idea page's GoodExampleLink needs, for an idea already read: whether it is marked, how many
+ * units adopted it and the example it was adopted from, in one query.
+ */
+export async function goodExampleFactsFor(db: Kysely<Database>, actor: Actor, idea: {
+  id: string; stage: Stage; outcome: ClosingOutcome | null; submitted_at: Date | null; merged_into_id: string | null;
+  adopted_from_idea_id: string | null;
+}) {
+  const { marked, adoptedUnits, adoptedFrom } = await goodExampleFactsOf(db, idea.id, idea.adopted_from_idea_id);
+  const implemented = isImplemented({
+    stage: idea.stage, outcome: idea.outcome, submittedAt: idea.submitted_at, mergedIntoId: idea.merged_into_id,
+  });
   return {
-    ideaId,
-    marked: idea?.mark != null,
-    mayMark: idea !== undefined && isImplemented(idea) && can(actor, "good_example.mark"),
+    ideaId: idea.id,
+    marked,
+    mayMark: implemented && can(actor, "good_example.mark"),
     adoptedUnits,
-    adoptedFrom: adoptedFrom ? { id: adoptedFrom.id, reference: adoptedFrom.reference } : null,
+    adoptedFrom,
   };
 }

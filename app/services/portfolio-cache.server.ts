@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { LRUCache } from "lru-cache";
 import type { Database } from "../../db/schema";
 
@@ -34,9 +34,23 @@ export async function portfolioGeneration(db: Db): Promise<number> {
   return Number(row?.generation ?? 0);
 }
 
-/** `read()`'s result for this view at the current data generation, computed at most once. */
-export async function cachedPortfolioRead<T>(db: Db, view: string, read: () => Promise<T>): Promise<T> {
-  const key = `${await portfolioGeneration(db)}\u0000${view}`;
+/**
+ * The data generation and the number of ideas waiting for their figures, in one statement (one
+ * snapshot): a page read whose queue is empty needs no other query to find its cached view.
+ */
+export async function portfolioReadState(db: Db): Promise<{ generation: number; pending: number }> {
+  const { rows } = await sql<{ generation: unknown; pending: unknown }>`
+    select (select generation from portfolio_generation) as generation,
+           (select count(*) from portfolio_figures_queue) as pending`.execute(db);
+  return { generation: Number(rows[0]?.generation ?? 0), pending: Number(rows[0]?.pending ?? 0) };
+}
+
+/**
+ * `read()`'s result for this view at the current data generation, computed at most once. A caller
+ * that has just read the generation (portfolioReadState) passes it instead of reading it again.
+ */
+export async function cachedPortfolioRead<T>(db: Db, view: string, read: () => Promise<T>, generation?: number): Promise<T> {
+  const key = `${generation ?? (await portfolioGeneration(db))}\u0000${view}`;
   const cache = cacheOf(db);
   const hit = cache.get(key);
   if (hit) return hit.value as Promise<T>;

@@ -9,21 +9,20 @@
 import { createServer, type ServerResponse } from "node:http";
 import { openDatabase } from "../../db/database";
 import { parseEnv } from "../../app/utils/env.server";
-import { costsInBudgetYears, daysInStage } from "../../app/domain/portfolio";
+import { daysInStage } from "../../app/domain/portfolio";
 import { stockholmYear } from "../../app/domain/stockholm-year";
 import { can } from "../../app/domain/permissions";
 import { listComments } from "../../app/models/comments.server";
-import { findVisibleIdea } from "../../app/models/idea-page.server";
-import { ideaTimeline, isFollowing, searchIdeas, supportSummary } from "../../app/models/idea-queries.server";
-import { PAGE_REFRESH_BATCHES, type PortfolioQuery, refreshPortfolioFigures } from "../../app/models/portfolio.server";
+import { findVisibleIdea, ideaPageFieldsOf } from "../../app/models/idea-page.server";
+import { ideaTimeline, searchIdeas, supportAndFollowing } from "../../app/models/idea-queries.server";
+import { PAGE_REFRESH_BATCHES, type PortfolioQuery } from "../../app/models/portfolio.server";
 import { groupUnits, listSelectableUnits } from "../../app/models/selectable-unit.server";
 import { findSessionUser } from "../../app/models/session.server";
-import { benefitsSummaryFor } from "../../app/services/benefits.server";
-import { businessCaseSummaryFor } from "../../app/services/business-case.server";
+import { businessCaseAndBenefitsFor } from "../../app/services/benefits.server";
 import { stagePanelFor } from "../../app/services/gate-view.server";
 import { goodExampleFactsFor } from "../../app/services/good-examples.server";
 import { ideaWorkSummaries } from "../../app/services/idea-work-summaries.server";
-import { portfolioPageData } from "../../app/services/portfolio-views.server";
+import { portfolioPageView, refreshedPortfolioState } from "../../app/services/portfolio-views.server";
 
 // The loaders' constants (not imported: route modules pull in React and styles).
 const IDEA_PAGE_SIZE = 25;
@@ -50,45 +49,41 @@ async function ideaPage(ideaId: string) {
   const found = await findVisibleIdea(db, ideaId.toLowerCase(), user!.id);
   if (!found) return null;
   const { idea, resource } = found;
-  const { search_document: _doc, submission_key: _key, ...rest } = idea;
   const submitted = idea.submitted_at !== null;
   // As the loader: the idea's own reads and the gate work side by side.
-  const [support, following, comments, timeline, [stagePanel, work, businessCase, benefits, goodExample]] = await Promise.all([
-    supportSummary(db, idea.id, user!.id),
-    isFollowing(db, idea.id, user!.id),
+  const [{ support, following }, comments, timeline, [stagePanel, work, caseAndBenefits, goodExample]] = await Promise.all([
+    supportAndFollowing(db, idea.id, user!.id),
     listComments(db, idea.id),
     ideaTimeline(db, idea.id, EVENT_STEP),
     Promise.all([
       stagePanelFor(db, { actor: user!, resource, idea }),
       ideaWorkSummaries(db, { actor: user!, resource, idea }),
-      submitted ? businessCaseSummaryFor(db, idea.id) : null,
-      submitted ? benefitsSummaryFor(db, idea.id) : null,
-      submitted ? goodExampleFactsFor(db, user!, idea.id) : null,
+      submitted ? businessCaseAndBenefitsFor(db, idea) : null,
+      submitted ? goodExampleFactsFor(db, user!, idea) : null,
     ]),
   ]);
   return {
-    idea: rest,
+    idea: ideaPageFieldsOf(idea, can(user!, "idea.see_submitter", resource)),
     support, following, comments, timeline,
     canComment: submitted && can(user!, "idea.comment", resource),
-    stagePanel, work, businessCase, benefits, goodExample,
+    stagePanel, work, businessCase: caseAndBenefits?.businessCase ?? null, benefits: caseAndBenefits?.benefits ?? null, goodExample,
   };
 }
 
 async function portfolioPage() {
-  const unitGroups = groupUnits(await listSelectableUnits(db));
   const now = new Date();
   const firstYear = stockholmYear(now);
   const query: PortfolioQuery = {
     unitIds: null, focusArea: null, stage: null, selfFinancing: null, search: null, sort: "score", descending: true,
   };
-  const figures = await refreshPortfolioFigures(db, { maxBatches: PAGE_REFRESH_BATCHES });
-  const list = await portfolioPageData(
-    db, query, { limit: PORTFOLIO_PAGE_SIZE, offset: 0 }, { firstYear, years: PORTFOLIO_PAGE_YEARS },
+  const state = await refreshedPortfolioState(db, PAGE_REFRESH_BATCHES);
+  const view = await portfolioPageView(
+    db, state, query, { limit: PORTFOLIO_PAGE_SIZE, offset: 0 }, { firstYear, years: PORTFOLIO_PAGE_YEARS },
   );
-  const rows = list.rows.map((row) => ({
-    ...row, age: daysInStage(row.stageChangedAt, now), budgetCosts: costsInBudgetYears(row, firstYear, PORTFOLIO_PAGE_YEARS),
-  }));
-  return { rows, total: list.total, totals: list.totals, costs: list.costs, firstYear, unitGroups, figuresPending: figures.pending };
+  const rows = view.rows.map(({ stageChangedAt, ...row }) => ({ ...row, age: daysInStage(stageChangedAt, now) }));
+  return {
+    rows, total: view.total, totals: view.totals, costs: view.costs, firstYear, unitGroups: view.unitGroups, figuresPending: state.pending,
+  };
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../../db/database";
 import type { Database } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/demo";
 import { action, loader } from "../../app/routes/ideas.$ideaId.nyttorealisering";
-import { benefitsSummaryFor } from "../../app/services/benefits.server";
+import { businessCaseAndBenefitsFor } from "../../app/services/benefits.server";
 import { call, getRequest, postRequest } from "../support/admin-requests";
 import { sessionCookieFor } from "../support/sessions";
 import { createTestDatabase, testDatabaseKind } from "../support/test-database";
@@ -97,6 +97,12 @@ afterAll(async () => {
   await handle.close();
 });
 
+/** The idea page's benefits summary, read as its loader reads it (from the idea row). */
+async function benefitsSummaryOfIdea(id: string) {
+  const idea = await db.selectFrom("ideas").select(["id", "stage", "outcome", "merged_into_id"]).where("id", "=", id).executeTakeFirstOrThrow();
+  return (await businessCaseAndBenefitsFor(db, idea)).benefits;
+}
+
 describe(`benefits realisation on ${testDatabaseKind()}`, () => {
   it("saves a year's actuals and shows the variance and the 20 % flag in the loader data, with an audit row", async () => {
     const { id, indicatorId } = await newIdea("pilot");
@@ -134,7 +140,7 @@ describe(`benefits realisation on ${testDatabaseKind()}`, () => {
     expect(rows[0]!.actor_id).toBe(ids.kontaktperson);
     expect(details(rows[1]!).yearIndex).toBe(2);
 
-    const summary = await benefitsSummaryFor(db, id);
+    const summary = await benefitsSummaryOfIdea(id);
     expect(summary).toMatchObject({ yearsWithActuals: 2, plannedSavings: 2_900_000, actualSavings: 2_318_650, behindYears: [2028] });
   });
 
@@ -194,7 +200,7 @@ describe(`benefits realisation on ${testDatabaseKind()}`, () => {
     expect(refused.status).toBe(409);
     expect(refused.data.formError).toBe("Utfall kan föras in från piloten och framåt.");
     expect(await actualRows(id)).toEqual([]);
-    expect(await benefitsSummaryFor(db, id)).toBeNull();
+    expect(await benefitsSummaryOfIdea(id)).toBeNull();
   });
 
   it("after closing: införd stays open, another outcome keeps what was recorded readable but refuses more", async () => {

@@ -5,7 +5,7 @@ import type { Database } from "../../db/schema";
 import { evaluateBusinessCase, evaluateScenarios } from "../../app/domain/business-case";
 import { action as settingsAction, loader as settingsLoader } from "../../app/routes/admin.installningar";
 import { action as caseAction, loader as caseLoader } from "../../app/routes/ideas.$ideaId.nyttokalkyl";
-import { businessCaseSummaryFor } from "../../app/services/business-case.server";
+import { businessCaseAndBenefitsFor } from "../../app/services/benefits.server";
 import { decideGate } from "../../app/services/gate-decision.server";
 import { loader as ideaLoader } from "../../app/routes/ideas.$ideaId._index";
 import { call, getRequest, postRequest } from "../support/admin-requests";
@@ -160,7 +160,8 @@ describe(`the business case on ${testDatabaseKind()}`, () => {
     expect(page.data.page.figures.scenarios).toEqual(evaluateScenarios(input));
     expect(page.data.page.mayEdit).toBe(false);
     expect(page.data.page.unitNames[brommaId]).toBe("Bromma stadsdelsförvaltning");
-    expect(await businessCaseSummaryFor(db, id)).toEqual({
+    const idea = await db.selectFrom("ideas").select(["id", "stage", "outcome", "merged_into_id"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect((await businessCaseAndBenefitsFor(db, idea)).businessCase).toEqual({
       version: 1, npv: expected.npv, financialNpv: expected.financialNpv, paybackMonths: expected.paybackMonths, selfFinancing: expected.selfFinancing,
     });
     expect((await load(id, "", "kontaktperson")).data.page.mayEdit).toBe(true);

@@ -6,7 +6,7 @@ import { useBenefitsFormat } from "./shared";
 /**
  * Benefits realisation in brief for the idea page: realised against planned savings to date, and the
  * years behind plan in words. Renders nothing before the pilot or without a business case (summary null;
- * get it with `benefitsSummaryFor(db, ideaId)` from ~/services/benefits.server).
+ * get it with `businessCaseAndBenefitsFor(db, idea)` from ~/services/benefits.server).
  */
 export function BenefitsSummary({ summary }: { summary: Summary | null }) {
   const t = useMessages().benefits.summary;

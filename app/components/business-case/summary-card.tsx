@@ -3,7 +3,7 @@ import type { BusinessCaseSummary as Summary } from "~/services/business-case.se
 import { useMessages } from "~/utils/locale";
 import { useMoney } from "./shared";
 
-/** The idea page's card: the current case's key figures and a link to the editor (load with businessCaseSummaryFor). */
+/** The idea page's card: the current case's key figures and a link to the editor (load with businessCaseAndBenefitsFor). */
 export function BusinessCaseSummary({ ideaId, summary }: { ideaId: string; summary: Summary | null }) {
   const t = useMessages().businessCase;
   const money = useMoney();

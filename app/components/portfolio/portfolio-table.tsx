@@ -1,17 +1,15 @@
 import { Link } from "@remix-run/react";
 import type { PortfolioSort } from "~/domain/portfolio";
-import type { PortfolioRow } from "~/models/portfolio.server";
+import type { PortfolioPageRow } from "~/services/portfolio-views.server";
 import { useMessages } from "~/utils/locale";
 import { usePortfolioFormat } from "./format";
 
 /** A portfolio row as the page shows it: the figures plus days in stage and costs per budget year. */
-export type PortfolioPageRow = Omit<PortfolioRow, "stageChangedAt" | "submittedAt"> & {
-  stageChangedAt: string | Date; submittedAt: string | Date; age: number; budgetCosts: number[];
-};
+export type PortfolioTableRow = Omit<PortfolioPageRow, "stageChangedAt"> & { age: number };
 
 /** The portfolio's table: one page of ideas, sortable by its figures through links that keep the filter. */
 export function PortfolioTable(props: {
-  rows: PortfolioPageRow[]; firstYear: number; search: URLSearchParams; sort: PortfolioSort; descending: boolean;
+  rows: PortfolioTableRow[]; firstYear: number; search: URLSearchParams; sort: PortfolioSort; descending: boolean;
   from: number; total: number;
 }) {
   const messages = useMessages();
