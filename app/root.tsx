@@ -6,9 +6,7 @@ import {
 import type { ReactNode } from "react";
 import { navigationFor } from "~/domain/navigation";
 import type { Locale } from "~/domain/vocabulary";
-import { countUnreadNotifications } from "~/models/notifications.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { getDatabase } from "~/utils/db.server";
 import { requestLocale } from "~/utils/language.server";
 import styles from "~/styles/app.css";
 import { useLocale, useMessages } from "~/utils/locale";
@@ -38,9 +36,9 @@ function errorTexts(t: Messages, error: unknown) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const locale: Locale = await requestLocale(request);
-  const unreadNotifications = user ? await countUnreadNotifications((await getDatabase()).db, user.id) : 0;
   return {
-    unreadNotifications,
+    // Read with the session (one query per page view); a GET shares that lookup with the route's loader.
+    unreadNotifications: user?.unreadNotifications ?? 0,
     locale,
     nonce: context.cspNonce ?? "",
     user: user && { name: user.name, roles: user.roles },

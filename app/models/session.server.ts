@@ -18,6 +18,8 @@ export interface SessionUser {
   roles: Role[];
   scopeUnitIds: string[];
   sessionId: string;
+  /** Unread in-app notifications when the session was looked up (the header's badge). */
+  unreadNotifications: number;
 }
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -67,7 +69,8 @@ export async function findSessionUser(
   timeouts: SessionTimeouts,
 ): Promise<SessionUser | null> {
   const id = hashToken(token);
-  // One statement per page view: the session, its person, and what `can` needs about them.
+  // One statement per page view: the session, its person, what `can` needs about them, and the
+  // unread count the header shows.
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
@@ -75,6 +78,10 @@ export async function findSessionUser(
       "sessions.id as sessionId", "sessions.last_seen_at", "sessions.expires_at",
       "users.id", "users.email", "users.name", "users.unit_id", "users.locale", "users.active",
       rolesOfUser, scopeUnitIdsOfUser,
+      // The header's badge on every page: the partial index notifications_unread_idx answers it.
+      (eb) => eb.selectFrom("notifications").select((n) => n.fn.countAll<string>().as("n"))
+        .whereRef("notifications.user_id", "=", "users.id").where("notifications.read_at", "is", null)
+        .as("unreadNotifications"),
     ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
@@ -96,6 +103,7 @@ export async function findSessionUser(
     roles: row.roles,
     scopeUnitIds: row.scopeUnitIds,
     sessionId: row.sessionId,
+    unreadNotifications: Number(row.unreadNotifications ?? 0),
   };
 }
 

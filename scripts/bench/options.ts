@@ -4,6 +4,8 @@ export interface BenchOptions {
   durationSeconds: number;
   connections: number;
   pglite: boolean;
+  /** Only PGlite (`--pglite-only`): no PostgreSQL run, e.g. to record the embedded database's numbers alone. */
+  pgliteOnly: boolean;
   /** Names of the measurements to run (endpoints, charts, "optimiser"); null runs everything. */
   only: Set<string> | null;
   /** Keep the throwaway PostgreSQL cluster and PGlite folder for the next run with the same --ideas. */
@@ -12,7 +14,7 @@ export interface BenchOptions {
   skipBuild: boolean;
 }
 
-const USAGE = `npm run bench -- [--ideas N] [--duration S] [--connections C] [--pglite] [--only namn,namn] [--keep] [--skip-build]`;
+const USAGE = `npm run bench -- [--ideas N] [--duration S] [--connections C] [--pglite | --pglite-only] [--only namn,namn] [--keep] [--skip-build]`;
 
 function positiveInteger(flag: string, raw: string | undefined, max: number): number {
   const value = Number(raw);
@@ -23,7 +25,7 @@ function positiveInteger(flag: string, raw: string | undefined, max: number): nu
 }
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { ideas: 100_000, durationSeconds: 10, connections: 10, pglite: false, only: null, keep: false, skipBuild: false };
+  const options: BenchOptions = { ideas: 100_000, durationSeconds: 10, connections: 10, pglite: false, pgliteOnly: false, only: null, keep: false, skipBuild: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split("=", 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -32,6 +34,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case "--duration": options.durationSeconds = positiveInteger(flag, value(), 600); break;
       case "--connections": options.connections = positiveInteger(flag, value(), 1000); break;
       case "--pglite": options.pglite = true; break;
+      case "--pglite-only": options.pglite = true; options.pgliteOnly = true; break;
       case "--keep": options.keep = true; break;
       case "--skip-build": options.skipBuild = true; break;
       case "--only": {

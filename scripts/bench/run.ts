@@ -67,8 +67,8 @@ async function main() {
   process.on("SIGTERM", onSignal);
 
   try {
-    const benchUrl = process.env.BENCH_DATABASE_URL?.trim();
-    const bin = benchUrl ? null : findPostgresBin();
+    const benchUrl = options.pgliteOnly ? undefined : process.env.BENCH_DATABASE_URL?.trim();
+    const bin = benchUrl || options.pgliteOnly ? null : findPostgresBin();
     if (!benchUrl && !bin && !options.pglite) {
       log("Ingen PostgreSQL att mäta på: ange BENCH_DATABASE_URL (en tom databas eller en med samma --ideas), " +
         "installera PostgreSQL (pg_ctl och initdb) eller kör med --pglite.");
@@ -91,7 +91,7 @@ async function main() {
       postgresRun = await measureDatabase(database, options, cleanups);
       await cleanups.runAll(); // the cluster is not needed any more
     } else {
-      log("Ingen PostgreSQL hittades: mäter bara PGlite.");
+      log(options.pgliteOnly ? "--pglite-only: mäter bara PGlite." : "Ingen PostgreSQL hittades: mäter bara PGlite.");
     }
 
     let pglite: DatabaseRun | null = null;
