@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import type { FocusArea, IdeaKind, Stage } from "~/domain/vocabulary";
-import { cachedPortfolioRead, viewKey } from "~/services/portfolio-cache.server";
+import { cachedCountRead, viewKey } from "~/services/portfolio-cache.server";
 import { unitSubtreeIds } from "./unit-path.server";
 
 type Db = Kysely<Database>;
@@ -92,7 +92,7 @@ export async function searchIdeas(db: Db, search: IdeaSearch): Promise<{ rows: I
   const countTotal = async () =>
     Number((await query.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow()).total);
   const [total, rows] = await Promise.all([
-    db.isTransaction ? countTotal() : cachedPortfolioRead(db, totalKey, countTotal),
+    db.isTransaction ? countTotal() : cachedCountRead(db, totalKey, countTotal),
     db.selectFrom(page.as("page"))
       .innerJoin("ideas", "ideas.id", "page.id")
       .innerJoin("units", "units.id", "ideas.unit_id")

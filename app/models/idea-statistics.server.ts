@@ -1,14 +1,14 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { STAGES, type Stage } from "~/domain/vocabulary";
-import { cachedPortfolioRead } from "~/services/portfolio-cache.server";
+import { cachedCountRead } from "~/services/portfolio-cache.server";
 
 /**
  * Submitted ideas per stage (drafts are not counted); every stage is present, zero if empty.
  * A count over every idea, so it is read once per data generation (bumped whenever ideas change).
  */
 export async function countSubmittedIdeasByStage(db: Kysely<Database>): Promise<Record<Stage, number>> {
-  return cachedPortfolioRead(db, "submitted-ideas-by-stage", async () => {
+  return cachedCountRead(db, "submitted-ideas-by-stage", async () => {
     const rows = await db
       .selectFrom("ideas")
       .select(["stage", (eb) => eb.fn.countAll<number>().as("count")])

@@ -3,7 +3,7 @@ import type { Database } from "../../db/schema";
 import { olderThanCutoff } from "~/domain/inbox";
 import type { Role, Stage } from "~/domain/vocabulary";
 import type { InboxFilter } from "~/schemas/inbox";
-import { cachedPortfolioRead, viewKey } from "~/services/portfolio-cache.server";
+import { cachedCountRead, viewKey } from "~/services/portfolio-cache.server";
 import { unitSubtreeIds } from "./unit-path.server";
 
 export interface InboxRow {
@@ -68,7 +68,7 @@ export async function listInbox(
       scope: input.scopeUnitIds === null ? null : [...input.scopeUnitIds].sort(), typ: filter.typ, fokus: filter.fokus,
       agare: filter.agare, owner: filter.agare === "mina" ? input.userId : undefined,
     });
-    ({ unitIds, stageCounts } = await cachedPortfolioRead(db, key, async () => {
+    ({ unitIds, stageCounts } = await cachedCountRead(db, key, async () => {
       const below = await unitsBelow();
       return { unitIds: below, stageCounts: await countStages(below) };
     }));

@@ -14,19 +14,30 @@ import type { Database } from "../../db/schema";
  * the person who made the change – sees old numbers. Concurrent identical reads share one promise.
  * Bounded by entries and age; one cache per database handle (tests open several in one process).
  */
-const MAX_ENTRIES = 300;
 const MAX_AGE_MS = 10 * 60_000;
 
 type Db = Kysely<Database>;
-const caches = new WeakMap<Db, LRUCache<string, { value: Promise<unknown> }>>();
+type Cache = LRUCache<string, { value: Promise<unknown> }>;
 
-function cacheOf(db: Db) {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new LRUCache({ max: MAX_ENTRIES, ttl: MAX_AGE_MS });
-    caches.set(db, cache);
+/**
+ * Two shelves per database: views (pages of rows, charts; up to tens of kB each) and counts (a
+ * number or a few per entry). Counts vary with free-text searches and filters; on their own shelf
+ * many distinct searches cannot push the steering group's views out.
+ */
+const SHELVES = { views: 300, counts: 5_000 } as const;
+type Shelf = keyof typeof SHELVES;
+const caches = new WeakMap<Db, Record<Shelf, Cache>>();
+
+function cacheOf(db: Db, shelf: Shelf): Cache {
+  let shelves = caches.get(db);
+  if (!shelves) {
+    shelves = {
+      views: new LRUCache({ max: SHELVES.views, ttl: MAX_AGE_MS }),
+      counts: new LRUCache({ max: SHELVES.counts, ttl: MAX_AGE_MS }),
+    };
+    caches.set(db, shelves);
   }
-  return cache;
+  return shelves[shelf];
 }
 
 export async function portfolioGeneration(db: Db): Promise<number> {
@@ -49,10 +60,19 @@ export async function portfolioReadState(db: Db): Promise<{ generation: number; 
  * `read()`'s result for this view at the current data generation, computed at most once. A caller
  * that has just read the generation (portfolioReadState) passes it instead of reading it again.
  */
-export async function cachedPortfolioRead<T>(db: Db, view: string, read: () => Promise<T>, generation?: number): Promise<T> {
+export function cachedPortfolioRead<T>(db: Db, view: string, read: () => Promise<T>, generation?: number): Promise<T> {
+  return cachedRead(db, "views", view, read, generation);
+}
+
+/** As cachedPortfolioRead, for small results (counts) whose keys vary with searches and filters. */
+export function cachedCountRead<T>(db: Db, view: string, read: () => Promise<T>): Promise<T> {
+  return cachedRead(db, "counts", view, read);
+}
+
+async function cachedRead<T>(db: Db, shelf: Shelf, view: string, read: () => Promise<T>, generation?: number): Promise<T> {
   if (uncached.has(db)) return read();
   const key = `${generation ?? (await portfolioGeneration(db))}\u0000${view}`;
-  const cache = cacheOf(db);
+  const cache = cacheOf(db, shelf);
   const hit = cache.get(key);
   if (hit) return hit.value as Promise<T>;
   const value = read();
@@ -76,7 +96,9 @@ export function bypassPortfolioReadCache(db: Db): void {
 
 /** Forgets every cached view of this database (tests that count or EXPLAIN the queries of a read). */
 export function clearPortfolioReadCache(db: Db): void {
-  caches.get(db)?.clear();
+  const shelves = caches.get(db);
+  shelves?.views.clear();
+  shelves?.counts.clear();
 }
 
 /** A stable key for a view's parameters (object keys sorted, undefined dropped). */

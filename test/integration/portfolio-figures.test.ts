@@ -6,7 +6,7 @@ import {
   listPortfolio, pendingPortfolioFigures, portfolioCostsByYear, portfolioTotals, refreshPortfolioFigures, refreshPortfolioFiguresOf,
   type PortfolioQuery,
 } from "~/models/portfolio.server";
-import { portfolioGeneration } from "~/services/portfolio-cache.server";
+import { cachedCountRead, portfolioGeneration, viewKey } from "~/services/portfolio-cache.server";
 import { portfolioPageData } from "~/services/portfolio-views.server";
 import { openDemoDatabase } from "../support/demo-fixture";
 
@@ -139,5 +139,19 @@ describe("the figures queue and the portfolio read cache (issue 10)", () => {
       await trx.updateTable("units").set({ updated_at: new Date() }).execute();
     });
     expect(await portfolioGeneration(demo.db)).toBe(beforeBulk + 1);
+  });
+
+  it("keeps counts on their own shelf: many distinct searches do not push a portfolio view out", async () => {
+    const page = { limit: 5, offset: 0 };
+    const years = { firstYear: 2026, years: 3 };
+    const view = await portfolioPageData(demo.db, everything, page, years);
+    let counted = 0;
+    for (let i = 0; i < 400; i += 1) {
+      await cachedCountRead(demo.db, viewKey("idea-search-total", { q: `sökning ${i}` }), async () => { counted += 1; return i; });
+    }
+    expect(counted).toBe(400);
+    expect(await portfolioPageData(demo.db, everything, page, years)).toBe(view);
+    // A count is itself served from its shelf until the data changes.
+    expect(await cachedCountRead(demo.db, viewKey("idea-search-total", { q: "sökning 7" }), async () => -1)).toBe(7);
   });
 });
