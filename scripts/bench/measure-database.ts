@@ -114,7 +114,7 @@ export async function measureDatabase(database: BenchDatabase, options: BenchOpt
     const port = await freePort();
     await withServer(
       cleanups,
-      () => startServerProcess("Appen", ["--import", "tsx", "server.ts"], serverEnv(database, port), { port, healthPath: "/healthz" }),
+      () => startServerProcess("Appen", ["build/server.js"], serverEnv(database, port), { port, healthPath: "/healthz" }),
       async (server) => {
         log(`Appen (produktionsbygge, pid ${server.pid}) på ${server.url}`);
         for (const endpoint of endpoints) {

@@ -36,13 +36,13 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts the production build (`build/`) with server.ts, as `npm start` does after building. */
+/** Starts the production build (`build/`, server.ts compiled to build/server.js), as `npm start` does after building. */
 export async function startApp(env: Record<string, string>, args: string[] = []): Promise<RunningApp> {
   // A caller may fix the port (e.g. an OIDC redirect URI must be known before the app starts).
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  // node with tsx as a loader, as `npm start` runs it: SIGTERM reaches the server itself, which closes
-  // the database and releases its lock (the tsx CLI wrapper SIGKILLs a child slow to acknowledge).
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", ...args], {
+  // Plain node, as `npm start` runs it: SIGTERM reaches the server itself, which closes the database
+  // and releases its lock.
+  const child = spawn(process.execPath, ["build/server.js", ...args], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", SESSION_COOKIE_SECURE: "false", ...env },
     stdio: "pipe",
