@@ -440,6 +440,12 @@ export interface PortfolioGenerationTable {
   generation: Generated<number>;
 }
 
+/** One row per idea whose page data has changed: bumped by every statement that changes a row the idea page shows (migration 0011). */
+export interface IdeaChangeStampsTable {
+  idea_id: string;
+  stamp: Generated<number>;
+}
+
 export interface IdeaPortfolioFiguresTable {
   idea_id: string;
   /** The ideas.version the figures were computed at (a stage change bumps it). */
@@ -583,6 +589,7 @@ export interface Database {
   idea_portfolio_figures: IdeaPortfolioFiguresTable;
   portfolio_figures_queue: PortfolioFiguresQueueTable;
   portfolio_generation: PortfolioGenerationTable;
+  idea_change_stamps: IdeaChangeStampsTable;
   prioritisation_proposals: PrioritisationProposalsTable;
   prioritisation_proposal_items: PrioritisationProposalItemsTable;
   api_tokens: ApiTokensTable;

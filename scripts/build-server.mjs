@@ -1,6 +1,6 @@
 // Compiles server.ts (and the app, db and service modules it imports) into build/server.js, so
 // production runs plain JavaScript: no TypeScript loader thread and no compile work in the server
-// process (docs/decisions/0019). npm packages stay runtime imports from node_modules.
+// process (docs/decisions/0020). npm packages stay runtime imports from node_modules.
 import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 

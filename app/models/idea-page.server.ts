@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import type { IdeaResource } from "~/domain/permissions";
+import type { IdeaReadScope } from "~/services/read-cache.server";
 import { ideaDetailQuery } from "./idea-queries.server";
 import { unitPathOf } from "./unit-path.server";
 
@@ -51,10 +52,13 @@ export async function findVisibleIdea(db: Kysely<Database>, ideaId: string, user
       sql<string[]>`to_json(array(select a.assessor_id from assessor_assignments a where a.idea_id = ideas.id order by a.assessor_id))`
         .as("resourceAssessorIds"),
       sql<string | null>`(select p.owner_id from pilot_plans p where p.idea_id = ideas.id)`.as("resourcePilotOwnerId"),
+      // Where the idea's page data stands, in the same snapshot as the idea (see cachedIdeaRead).
+      sql<string | null>`(select s.stamp from idea_change_stamps s where s.idea_id = ideas.id)`.as("readChangeStamp"),
+      sql<string | null>`(select g.generation from portfolio_generation g)`.as("readGeneration"),
     ])
     .executeTakeFirst();
   if (!row || (row.submitted_at === null && row.submitter_id !== userId)) return undefined;
-  const { resourceUnitPath, resourceAssessorIds, resourcePilotOwnerId, ...idea } = row;
+  const { resourceUnitPath, resourceAssessorIds, resourcePilotOwnerId, readChangeStamp, readGeneration, ...idea } = row;
   const resource: IdeaResource = {
     unitPath: resourceUnitPath,
     submitterId: idea.submitter_id,
@@ -65,7 +69,10 @@ export async function findVisibleIdea(db: Kysely<Database>, ideaId: string, user
     assessorIds: resourceAssessorIds,
     pilotOwnerId: resourcePilotOwnerId,
   };
-  return { idea, resource };
+  const reads: IdeaReadScope = {
+    ideaId: idea.id, changeStamp: Number(readChangeStamp ?? 0), generation: Number(readGeneration ?? 0),
+  };
+  return { idea, resource, reads };
 }
 
 type VisibleIdea = NonNullable<Awaited<ReturnType<typeof findVisibleIdea>>>["idea"];

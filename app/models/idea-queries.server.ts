@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import type { FocusArea, IdeaKind, Stage } from "~/domain/vocabulary";
-import { cachedCountRead, viewKey } from "~/services/portfolio-cache.server";
+import { cachedCountRead, viewKey } from "~/services/read-cache.server";
 import { unitSubtreeIds } from "./unit-path.server";
 
 type Db = Kysely<Database>;

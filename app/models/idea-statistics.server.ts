@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { STAGES, type Stage } from "~/domain/vocabulary";
-import { cachedCountRead } from "~/services/portfolio-cache.server";
+import { cachedCountRead } from "~/services/read-cache.server";
 
 /**
  * Submitted ideas per stage (drafts are not counted); every stage is present, zero if empty.

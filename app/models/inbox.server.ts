@@ -3,7 +3,7 @@ import type { Database } from "../../db/schema";
 import { olderThanCutoff } from "~/domain/inbox";
 import type { Role, Stage } from "~/domain/vocabulary";
 import type { InboxFilter } from "~/schemas/inbox";
-import { cachedCountRead, viewKey } from "~/services/portfolio-cache.server";
+import { cachedCountRead, viewKey } from "~/services/read-cache.server";
 import { unitSubtreeIds } from "./unit-path.server";
 
 export interface InboxRow {

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { cachedPortfolioRead } from "~/services/portfolio-cache.server";
+import { cachedPortfolioRead } from "~/services/read-cache.server";
 
 /** A unit a person may belong to: active, and under active units all the way up. */
 export interface SelectableUnit {

@@ -24,6 +24,7 @@ import { addComment, editComment } from "~/services/comments.server";
 import { stagePanelFor } from "~/services/gate-view.server";
 import { businessCaseAndBenefitsFor } from "~/services/benefits.server";
 import { goodExampleFactsFor } from "~/services/good-examples.server";
+import { cachedIdeaRead, type IdeaReadScope } from "~/services/read-cache.server";
 import benefitsStyles from "~/styles/benefits.css";
 import goodExamplesStyles from "~/styles/good-examples.css";
 import { ideaWorkSummaries } from "~/services/idea-work-summaries.server";
@@ -64,15 +65,16 @@ async function loadIdea(request: Request, rawId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, user, idea, resource } = await loadIdea(request, params.ideaId);
+  const { db, user, idea, resource, reads } = await loadIdea(request, params.ideaId);
   const wanted = Number(new URL(request.url).searchParams.get("handelser"));
   const limit = Number.isInteger(wanted) && wanted > EVENT_STEP ? Math.min(wanted, 2000) : EVENT_STEP;
-  // Independent reads, side by side: the page waits for the slowest, not for their sum.
+  // Independent reads, side by side: the page waits for the slowest, not for their sum. What is the
+  // same for every reader is shared between them until the idea changes (cachedIdeaRead, `reads`).
   const [{ support, following }, comments, timeline, gateWork] = await Promise.all([
     supportAndFollowing(db, idea.id, user.id),
-    listComments(db, idea.id),
-    ideaTimeline(db, idea.id, limit),
-    loadGateWork(db, user, resource, idea),
+    cachedIdeaRead(db, reads, "comments", () => listComments(db, idea.id)),
+    cachedIdeaRead(db, reads, `timeline:${limit}`, () => ideaTimeline(db, idea.id, limit)),
+    loadGateWork(db, user, resource, idea, reads),
   ]);
   return {
     idea: ideaPageFieldsOf(idea, can(user, "idea.see_submitter", resource)),
@@ -92,13 +94,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 async function loadGateWork(
   db: Awaited<ReturnType<typeof loadIdea>>["db"], user: Awaited<ReturnType<typeof loadIdea>>["user"],
   resource: Awaited<ReturnType<typeof loadIdea>>["resource"], idea: Awaited<ReturnType<typeof loadIdea>>["idea"],
+  reads: IdeaReadScope,
 ) {
   const submitted = idea.submitted_at !== null;
   const [stagePanel, work, caseAndBenefits, goodExample] = await Promise.all([
-    stagePanelFor(db, { actor: user, resource, idea }),
-    ideaWorkSummaries(db, { actor: user, resource, idea }),
-    submitted ? businessCaseAndBenefitsFor(db, idea) : null,
-    submitted ? goodExampleFactsFor(db, user, idea) : null,
+    stagePanelFor(db, { actor: user, resource, idea, reads }),
+    ideaWorkSummaries(db, { actor: user, resource, idea, reads }),
+    submitted ? cachedIdeaRead(db, reads, "businessCase", () => businessCaseAndBenefitsFor(db, idea)) : null,
+    submitted ? goodExampleFactsFor(db, user, idea, reads) : null,
   ]);
   return {
     stagePanel, work, businessCase: caseAndBenefits?.businessCase ?? null, benefits: caseAndBenefits?.benefits ?? null, goodExample,

@@ -7,6 +7,7 @@ import {
 import { benefitsOpen } from "~/domain/benefits-realisation";
 import { gatherGateEvidence } from "~/models/gate-evidence.server";
 import { listGateDecisions } from "~/models/gate-decisions.server";
+import { cachedIdeaRead, type IdeaReadScope } from "~/services/read-cache.server";
 
 export function deciderFactsOf(actor: Actor, resource: IdeaResource): DeciderFacts {
   return {
@@ -35,9 +36,11 @@ export interface GateChecklist {
  * What the idea page and the decision page show about the gates: the moves this person may take (with
  * what is missing for each) and the checklist of the next gate for everyone.
  */
-export async function gateViewFor(db: Kysely<Database>, input: { actor: Actor; resource: IdeaResource; ideaId: string }) {
+export async function gateViewFor(
+  db: Kysely<Database>, input: { actor: Actor; resource: IdeaResource; ideaId: string; reads?: IdeaReadScope },
+) {
   const position: IdeaPosition = { stage: input.resource.stage, outcome: input.resource.outcome ?? null };
-  const evidence = await gatherGateEvidence(db, input.ideaId);
+  const evidence = await cachedIdeaRead(db, input.reads, "gateEvidence", () => gatherGateEvidence(db, input.ideaId));
   const moves: GateMove[] = movesFor(position, deciderFactsOf(input.actor, input.resource), evidence).map((m) => ({
     id: m.transition.id, to: m.transition.to, outcome: m.transition.outcome, kind: m.transition.kind,
     override: m.authority === "override", unmet: m.unmet,
@@ -60,13 +63,16 @@ export type WorkLink = "assessment" | "businessCase" | "security" | "deviations"
  */
 export async function stagePanelFor(
   db: Kysely<Database>,
-  input: { actor: Actor; resource: IdeaResource; idea: { id: string; submitted_at: Date | null; merged_into_id: string | null } },
+  input: {
+    actor: Actor; resource: IdeaResource; idea: { id: string; submitted_at: Date | null; merged_into_id: string | null };
+    reads?: IdeaReadScope;
+  },
 ) {
-  const { actor, resource, idea } = input;
+  const { actor, resource, idea, reads } = input;
   if (idea.submitted_at === null) return null;
   const [{ checklist }, decisions] = await Promise.all([
-    gateViewFor(db, { actor, resource, ideaId: idea.id }),
-    listGateDecisions(db, idea.id),
+    gateViewFor(db, { actor, resource, ideaId: idea.id, reads }),
+    cachedIdeaRead(db, reads, "gateDecisions", () => listGateDecisions(db, idea.id)),
   ]);
   const handles = can(actor, "idea.screen_security", resource);
   const workLinks: WorkLink[] = [

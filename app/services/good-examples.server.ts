@@ -4,6 +4,7 @@ import type { Database } from "../../db/schema";
 import { type Actor, can } from "~/domain/permissions";
 import type { ClosingOutcome, Stage } from "~/domain/vocabulary";
 import { writeAudit } from "~/models/audit-log.server";
+import { cachedIdeaRead, type IdeaReadScope } from "~/services/read-cache.server";
 import {
   deleteGoodExample, findGoodExampleIdea, goodExampleFactsOf, isImplemented, upsertGoodExample,
 } from "~/models/good-examples.server";
@@ -57,8 +58,10 @@ export async function changeGoodExampleMark(db: Kysely<Database>, input: {
 export async function goodExampleFactsFor(db: Kysely<Database>, actor: Actor, idea: {
   id: string; stage: Stage; outcome: ClosingOutcome | null; submitted_at: Date | null; merged_into_id: string | null;
   adopted_from_idea_id: string | null;
-}) {
-  const { marked, adoptedUnits, adoptedFrom } = await goodExampleFactsOf(db, idea.id, idea.adopted_from_idea_id);
+}, reads?: IdeaReadScope) {
+  const { marked, adoptedUnits, adoptedFrom } = await cachedIdeaRead(
+    db, reads, "goodExample", () => goodExampleFactsOf(db, idea.id, idea.adopted_from_idea_id),
+  );
   const implemented = isImplemented({
     stage: idea.stage, outcome: idea.outcome, submittedAt: idea.submitted_at, mergedIntoId: idea.merged_into_id,
   });

@@ -7,7 +7,7 @@ import {
   refreshPortfolioFigures,
 } from "~/models/portfolio.server";
 import { groupUnits, listSelectableUnits, type UnitGroup } from "~/models/selectable-unit.server";
-import { cachedPortfolioRead, portfolioGeneration, portfolioReadState, viewKey } from "./portfolio-cache.server";
+import { cachedPortfolioRead, portfolioGeneration, portfolioReadState, viewKey } from "./read-cache.server";
 
 // What the portfolio page, its charts and the API read, through the portfolio read cache. The
 // callers refresh queued figures first (refreshPortfolioFigures); these functions only read.

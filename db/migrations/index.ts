@@ -9,6 +9,7 @@ import * as m0007 from "./0007_portfolio";
 import * as m0008 from "./0008_accessibility_feedback";
 import * as m0009 from "./0009_query_plan_indexes";
 import * as m0010 from "./0010_portfolio_figures_queue";
+import * as m0011 from "./0011_idea_change_stamps";
 
 /**
  * Every migration, in order. Listed statically (not read from the folder at run time) so the same
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "0008_accessibility_feedback": m0008,
   "0009_query_plan_indexes": m0009,
   "0010_portfolio_figures_queue": m0010,
+  "0011_idea_change_stamps": m0011,
 };

@@ -25,7 +25,7 @@ import { businessCaseAndBenefitsFor } from "../../app/services/benefits.server";
 import { stagePanelFor } from "../../app/services/gate-view.server";
 import { goodExampleFactsFor } from "../../app/services/good-examples.server";
 import { ideaWorkSummaries } from "../../app/services/idea-work-summaries.server";
-import { bypassPortfolioReadCache } from "../../app/services/portfolio-cache.server";
+import { bypassPortfolioReadCache } from "../../app/services/read-cache.server";
 import { portfolioPageView, refreshedPortfolioState } from "../../app/services/portfolio-views.server";
 
 // The loaders' constants (not imported: route modules pull in React and styles).
@@ -55,7 +55,9 @@ async function ideaPage(ideaId: string) {
   if (!found) return null;
   const { idea, resource } = found;
   const submitted = idea.submitted_at !== null;
-  // As the loader: the idea's own reads and the gate work side by side.
+  // As the loader: the idea's own reads and the gate work side by side. (The loader shares the
+  // idea's reads between readers until the idea changes – cachedIdeaRead; the baseline, by the issue's
+  // definition, runs the SQL every time, so it calls the functions without that scope.)
   const [{ support, following }, comments, timeline, [stagePanel, work, caseAndBenefits, goodExample]] = await Promise.all([
     supportAndFollowing(db, idea.id, user!.id),
     listComments(db, idea.id),

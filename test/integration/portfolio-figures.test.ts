@@ -6,7 +6,7 @@ import {
   listPortfolio, pendingPortfolioFigures, portfolioCostsByYear, portfolioTotals, refreshPortfolioFigures, refreshPortfolioFiguresOf,
   type PortfolioQuery,
 } from "~/models/portfolio.server";
-import { cachedCountRead, portfolioGeneration, viewKey } from "~/services/portfolio-cache.server";
+import { cachedCountRead, portfolioGeneration, viewKey } from "~/services/read-cache.server";
 import { portfolioPageData } from "~/services/portfolio-views.server";
 import { openDemoDatabase } from "../support/demo-fixture";
 

@@ -34,7 +34,7 @@ const LARGE_TABLES = new Set([
  * - The portfolio's figures: the portfolio page, its charts and the API aggregate over the whole
  *   filtered portfolio (count, sums, costs per year, the order by a figure); that reads one
  *   idea_portfolio_figures row per portfolio idea whatever the index. Those reads go through the
- *   portfolio read cache (app/services/portfolio-cache.server.ts): computed once per data generation.
+ *   portfolio read cache (app/services/read-cache.server.ts): computed once per data generation.
  */
 const ACCEPTED_FULL_READS: { table: string; pages: readonly string[]; reason: string }[] = [
   {

@@ -1,4 +1,4 @@
-import { clearPortfolioReadCache } from "../../app/services/portfolio-cache.server";
+import { clearPortfolioReadCache } from "../../app/services/read-cache.server";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type {

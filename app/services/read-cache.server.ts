@@ -3,16 +3,17 @@ import { LRUCache } from "lru-cache";
 import type { Database } from "../../db/schema";
 
 /**
- * A read cache for the portfolio's heavy aggregates (the portfolio page, its charts, the API): on a
- * steering-group morning many people open the same views of tens of thousands of ideas, and the
- * data changes far less often than it is read.
+ * The app's read cache: on a steering-group morning many people open the same views – the portfolio's
+ * aggregates over tens of thousands of ideas, list counts, the same ideas' pages – and the data
+ * changes far less often than it is read.
  *
- * Entries are keyed by the portfolio's data generation (table portfolio_generation, bumped at commit
- * by every transaction that changes ideas, figures, units, gate decisions or business cases – see
- * migration 0010) and by the view (filters, page, year). A reader reads the generation first: after
- * a change commits, every reader sees the new generation and reads afresh, so nobody – least of all
- * the person who made the change – sees old numbers. Concurrent identical reads share one promise.
- * Bounded by entries and age; one cache per database handle (tests open several in one process).
+ * Entries are keyed by the data generation (table portfolio_generation, bumped at commit by every
+ * transaction that changes ideas, figures, units, gate decisions, business cases, people's names,
+ * criteria or settings – migrations 0010 and 0011) and by the view (filters, page, year); one idea's
+ * page parts also by the idea's change stamp (migration 0011). A reader reads the generation (and
+ * stamp) first: after a change commits, every reader sees the new number and reads afresh, so nobody
+ * – least of all the person who made the change – sees old data. Concurrent identical reads share one
+ * promise. Bounded by entries and age; one cache per database handle (tests open several in one process).
  */
 const MAX_AGE_MS = 10 * 60_000;
 
@@ -24,7 +25,7 @@ type Cache = LRUCache<string, { value: Promise<unknown> }>;
  * number or a few per entry). Counts vary with free-text searches and filters; on their own shelf
  * many distinct searches cannot push the steering group's views out.
  */
-const SHELVES = { views: 300, counts: 5_000 } as const;
+const SHELVES = { views: 300, counts: 5_000, ideaParts: 3_000 } as const;
 type Shelf = keyof typeof SHELVES;
 const caches = new WeakMap<Db, Record<Shelf, Cache>>();
 
@@ -34,6 +35,7 @@ function cacheOf(db: Db, shelf: Shelf): Cache {
     shelves = {
       views: new LRUCache({ max: SHELVES.views, ttl: MAX_AGE_MS }),
       counts: new LRUCache({ max: SHELVES.counts, ttl: MAX_AGE_MS }),
+      ideaParts: new LRUCache({ max: SHELVES.ideaParts, ttl: MAX_AGE_MS }),
     };
     caches.set(db, shelves);
   }
@@ -69,6 +71,27 @@ export function cachedCountRead<T>(db: Db, view: string, read: () => Promise<T>)
   return cachedRead(db, "counts", view, read);
 }
 
+/**
+ * Where one idea's page data stands: its change stamp (bumped by every statement that changes a row
+ * the idea page shows – migration 0011) and the data generation (people's names, units, criteria,
+ * settings), read together with the idea itself (findVisibleIdea).
+ */
+export interface IdeaReadScope {
+  ideaId: string;
+  changeStamp: number;
+  generation: number;
+}
+
+/**
+ * `read()`'s result for one part of one idea's page (comments, timeline, gate evidence…) at the idea's
+ * change stamp, computed at most once; without a scope (a caller that did not read the stamp) it
+ * simply reads. Callers must treat the result as read-only: it is shared by every reader.
+ */
+export function cachedIdeaRead<T>(db: Db, scope: IdeaReadScope | undefined, part: string, read: () => Promise<T>): Promise<T> {
+  if (!scope) return read();
+  return cachedRead(db, "ideaParts", `${scope.ideaId}\u0000${scope.changeStamp}\u0000${part}`, read, scope.generation);
+}
+
 async function cachedRead<T>(db: Db, shelf: Shelf, view: string, read: () => Promise<T>, generation?: number): Promise<T> {
   if (uncached.has(db)) return read();
   const key = `${generation ?? (await portfolioGeneration(db))}\u0000${view}`;
@@ -99,6 +122,7 @@ export function clearPortfolioReadCache(db: Db): void {
   const shelves = caches.get(db);
   shelves?.views.clear();
   shelves?.counts.clear();
+  shelves?.ideaParts.clear();
 }
 
 /** A stable key for a view's parameters (object keys sorted, undefined dropped). */
