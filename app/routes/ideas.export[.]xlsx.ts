@@ -8,5 +8,5 @@ import { getDatabase } from "~/utils/db.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "idea.export");
   const { db } = await getDatabase();
-  return ideaExport(db, new URL(request.url), "xlsx");
+  return ideaExport(db, request, "xlsx");
 }

@@ -7,5 +7,5 @@ import { getDatabase } from "~/utils/db.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "portfolio.export");
   const { db } = await getDatabase();
-  return portfolioExport(db, new URL(request.url), "csv");
+  return portfolioExport(db, request, "csv");
 }

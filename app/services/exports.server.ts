@@ -1,4 +1,7 @@
-import ExcelJS from "exceljs";
+import { finished, PassThrough } from "node:stream";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { Semaphore } from "async-mutex";
+import type ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
@@ -23,6 +26,10 @@ import { portfolioFilterSchema } from "~/schemas/portfolio";
 // CSV dialect (Swedish Excel): UTF-8 with BOM, ";" between fields, CRLF line ends, numbers as plain
 // digits without grouping and with a decimal comma, dates yyyy-mm-dd. Text cells that a spreadsheet
 // would read as a formula (= + - @ tab CR first) get a leading apostrophe.
+//
+// Memory (issue 10, docs/decisions/0019-streaming-exports.md): the XLSX is written by exceljs's
+// streaming writer straight into the response, exceljs itself is loaded on the first XLSX export
+// only, and at most EXPORT_CONCURRENCY exports are built at once (the rest wait, or get 503).
 
 type Db = Kysely<Database>;
 export type ExportFormat = "csv" | "xlsx";
@@ -138,31 +145,145 @@ function xlsxCell(kind: CellKind, value: CellValue): string | number | Date | nu
   return Number(value);
 }
 
-function addTableSheet<R>(workbook: ExcelJS.Workbook, name: string, columns: ExportColumn<R>[], rows: readonly R[]) {
+type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+type Worksheet = ReturnType<WorkbookWriter["addWorksheet"]>;
+
+/** Rows written between two turns of the event loop: lets the zip and the socket drain, and other requests run. */
+const ROWS_PER_TURN = 250;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A sheet whose first row is the bold, frozen header; the streaming writer writes views when the sheet is added. */
+function addHeaderedSheet(workbook: WorkbookWriter, name: string, columns: Partial<ExcelJS.Column>[]): Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((c, i) => ({
-    header: c.header, key: `c${i}`, width: c.width, style: NUMBER_FORMATS[c.kind] ? { numFmt: NUMBER_FORMATS[c.kind] } : {},
-  }));
+  sheet.columns = columns;
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(columns.map((c) => xlsxCell(c.kind, c.value(row))));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return sheet;
+}
+
+async function writeTableSheet<R>(workbook: WorkbookWriter, output: PassThrough, name: string, columns: ExportColumn<R>[], rows: readonly R[]) {
+  const sheet = addHeaderedSheet(workbook, name, columns.map((c, i) => ({
+    header: c.header, key: `c${i}`, width: c.width, style: NUMBER_FORMATS[c.kind] ? { numFmt: NUMBER_FORMATS[c.kind] } : {},
+  })));
+  for (let i = 0; i < rows.length; i++) {
+    sheet.addRow(columns.map((c) => xlsxCell(c.kind, c.value(rows[i]!)))).commit();
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) {
+      await nextTurn();
+      if (output.destroyed) throw new Error("Exporten avbröts.");
+    }
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  sheet.commit();
 }
 
 /** A two-column sheet (label, value), e.g. the totals or the filters used. */
-function addPairsSheet(workbook: ExcelJS.Workbook, name: string, headers: [string, string], pairs: [string, string | number | Date | null, string?][]) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = [{ header: headers[0], key: "label", width: 34 }, { header: headers[1], key: "value", width: 28 }];
-  sheet.getRow(1).font = { bold: true };
+type Pair = [string, string | number | Date | null, string?];
+function writePairsSheet(workbook: WorkbookWriter, name: string, headers: [string, string], pairs: Pair[]) {
+  const sheet = addHeaderedSheet(workbook, name, [{ header: headers[0], key: "label", width: 34 }, { header: headers[1], key: "value", width: 28 }]);
   for (const [label, value, numFmt] of pairs) {
     const row = sheet.addRow([label, value]);
     if (numFmt) row.getCell(2).numFmt = numFmt;
+    row.commit();
   }
-  return sheet;
+  sheet.commit();
 }
 
-async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<ArrayBuffer> {
-  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+/** What an XLSX export holds: one table sheet, then label/value sheets (Summering, Filter). */
+interface WorkbookPlan<R> {
+  table: { name: string; columns: ExportColumn<R>[]; rows: readonly R[] };
+  pairSheets: { name: string; headers: [string, string]; pairs: Pair[] }[];
+}
+
+/**
+ * The XLSX download: exceljs's streaming writer writes into a PassThrough that is the response body,
+ * so only the rows (already read) and the zip's buffers are in memory, never the whole workbook.
+ * Writing goes on after the Response is returned; an error destroys the body (the client sees a broken
+ * download) and is logged. `release` (the export slot) runs once the body has ended, failed or been
+ * cancelled, or the client has gone (`signal`).
+ */
+async function xlsxResponse<R>(plan: WorkbookPlan<R>, baseName: string, now: Date, signal: AbortSignal, release: () => void): Promise<Response> {
+  const { default: excel } = await import("exceljs");
+  const output = new PassThrough();
+  releaseWhenClosed(output, signal, release);
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Idéslussen";
+  workbook.created = now;
+  // A body closed early (client gone, error) stops the zip too, so its deflate buffers are freed at once
+  // (a no-op once the zip is finalised). `zip` is the writer's archiver, not in exceljs's types.
+  output.once("close", () => (workbook as unknown as { zip: { abort(): void } }).zip.abort());
+  void (async () => {
+    await writeTableSheet(workbook, output, plan.table.name, plan.table.columns, plan.table.rows);
+    for (const sheet of plan.pairSheets) writePairsSheet(workbook, sheet.name, sheet.headers, sheet.pairs);
+    await workbook.commit();
+  })().catch((error: unknown) => {
+    if (!output.destroyed) console.error(`XLSX-exporten ${baseName} misslyckades:`, error);
+    output.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return downloadResponse(createReadableStreamFromReadable(output), "xlsx", baseName, now);
+}
+
+// ---------------------------------------------------------------- Concurrency
+
+/**
+ * Exports built at once per process. Each holds its rows (up to EXPORT_ROW_LIMIT) and, for XLSX, the
+ * zip's buffers while it streams; with two, five concurrent 10 000-row exports ran within a 192 MB
+ * heap cap (issue 10; docs/decisions/0019) and one of the two cores stays free for page views.
+ */
+export const EXPORT_CONCURRENCY = 2;
+/** Requests waiting for a slot; beyond this an export gets 503 and Retry-After instead of a long wait. */
+export const EXPORT_QUEUE_LIMIT = 16;
+export const EXPORT_RETRY_AFTER_SECONDS = 5;
+export const EXPORT_BUSY_MESSAGE = "Många exporter pågår just nu. Försök igen om en stund.";
+
+export interface ExportQueue {
+  /** Waits for a slot and gives its release (safe to call twice), or null at once when the queue is full. */
+  enter(): Promise<(() => void) | null>;
+  readonly running: number;
+  readonly waiting: number;
+}
+
+export function createExportQueue(concurrency = EXPORT_CONCURRENCY, queueLimit = EXPORT_QUEUE_LIMIT): ExportQueue {
+  const semaphore = new Semaphore(concurrency);
+  let running = 0;
+  let waiting = 0;
+  return {
+    async enter() {
+      if (running >= concurrency && waiting >= queueLimit) return null;
+      waiting++;
+      try {
+        const [, releaseSlot] = await semaphore.acquire();
+        running++;
+        let released = false;
+        return () => {
+          if (released) return;
+          released = true;
+          running--;
+          releaseSlot();
+        };
+      } finally {
+        waiting--;
+      }
+    },
+    get running() { return running; },
+    get waiting() { return waiting; },
+  };
+}
+
+/** The process's export queue (CSV and XLSX share it). */
+export const exportQueue = createExportQueue();
+
+/**
+ * Calls `release` once `body` has ended, failed or been destroyed. A client that goes away (`signal`)
+ * destroys the body without an error (nobody is left to see one, and the server need not log it);
+ * the writer stops at its next turn.
+ */
+export function releaseWhenClosed(body: PassThrough, signal: AbortSignal, release: () => void): void {
+  const abort = () => body.destroy();
+  finished(body, () => {
+    signal.removeEventListener("abort", abort);
+    release();
+  });
+  if (signal.aborted) abort();
+  else signal.addEventListener("abort", abort, { once: true });
 }
 
 // ---------------------------------------------------------------- Filters and responses
@@ -176,7 +297,7 @@ function filterMessage(error: z.ZodError): string {
   return `Exporten kunde inte göras: ${[...new Set(error.issues.map((i) => i.message))].join(" ")}`;
 }
 
-function downloadResponse(body: string | ArrayBuffer, format: ExportFormat, baseName: string, now: Date): Response {
+function downloadResponse(body: string | ReadableStream | null, format: ExportFormat, baseName: string, now: Date): Response {
   const type = format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   return new Response(body, {
     headers: {
@@ -187,8 +308,27 @@ function downloadResponse(body: string | ArrayBuffer, format: ExportFormat, base
   });
 }
 
-const textResponse = (text: string, status: number) =>
-  new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+const textResponse = (text: string, status: number, headers: Record<string, string> = {}) =>
+  new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+
+/**
+ * Runs `build` in an export slot: 503 when too many wait. `build` owns `release` once it returns a
+ * streamed body (XLSX); otherwise (CSV, or a failure) the slot is freed here.
+ */
+async function inExportSlot(request: Request, build: (release: () => void) => Promise<{ response: Response; streaming: boolean }>): Promise<Response> {
+  const release = await exportQueue.enter();
+  if (!release) return textResponse(EXPORT_BUSY_MESSAGE, 503, { "Retry-After": String(EXPORT_RETRY_AFTER_SECONDS) });
+  let handedOver = false;
+  try {
+    // The client left while waiting: nobody reads the answer.
+    if (request.signal.aborted) return textResponse(EXPORT_BUSY_MESSAGE, 503);
+    const { response, streaming } = await build(release);
+    handedOver = streaming;
+    return response;
+  } finally {
+    if (!handedOver) release();
+  }
+}
 
 async function unitName(db: Db, unitId: string | undefined): Promise<string> {
   if (!unitId) return "Alla";
@@ -213,83 +353,96 @@ export async function portfolioQueryFromUrl(db: Db, url: URL): Promise<{ query: 
   };
 }
 
-/** The portfolio export for /portfolio's URL filters; 400 text for a bad filter. */
-export async function portfolioExport(db: Db, url: URL, format: ExportFormat, now = new Date()): Promise<Response> {
+/** The portfolio export for /portfolio's URL filters; 400 text for a bad filter, 503 when too many exports run. */
+export async function portfolioExport(db: Db, request: Request, format: ExportFormat, now = new Date()): Promise<Response> {
   let parsed: Awaited<ReturnType<typeof portfolioQueryFromUrl>>;
   try {
-    parsed = await portfolioQueryFromUrl(db, url);
+    parsed = await portfolioQueryFromUrl(db, new URL(request.url));
   } catch (error) {
     if (error instanceof ExportFilterError) return textResponse(error.message, 400);
     throw error;
   }
+  // Remix drops a HEAD answer's body: a streamed one would never be read and keep its slot.
+  if (request.method === "HEAD") return downloadResponse(null, format, "portfolj", now);
   const { query, filters } = parsed;
-  await refreshPortfolioFigures(db, { maxBatches: PAGE_REFRESH_BATCHES });
-  const firstYear = Number(stockholmDay(now).slice(0, 4));
-  let rows = await listAllPortfolio(db, query, EXPORT_ROW_LIMIT);
-  // An export is a record: the exported ideas' figures are recomputed now if a change queued them.
-  if (await refreshPortfolioFiguresOf(db, rows.map((row) => row.id)) > 0) rows = await listAllPortfolio(db, query, EXPORT_ROW_LIMIT);
-  const columns = portfolioColumns(firstYear, now);
-  if (format === "csv") return downloadResponse(toCsv(columns, rows), "csv", "portfolj", now);
+  return inExportSlot(request, async (release) => {
+    await refreshPortfolioFigures(db, { maxBatches: PAGE_REFRESH_BATCHES });
+    const firstYear = Number(stockholmDay(now).slice(0, 4));
+    let rows = await listAllPortfolio(db, query, EXPORT_ROW_LIMIT);
+    // An export is a record: the exported ideas' figures are recomputed now if a change queued them.
+    if (await refreshPortfolioFiguresOf(db, rows.map((row) => row.id)) > 0) rows = await listAllPortfolio(db, query, EXPORT_ROW_LIMIT);
+    const columns = portfolioColumns(firstYear, now);
+    if (format === "csv") return { response: downloadResponse(toCsv(columns, rows), "csv", "portfolj", now), streaming: false };
 
-  const [totals, costs] = await Promise.all([
-    portfolioTotals(db, query), portfolioCostsByYear(db, query, firstYear, EXPORT_BUDGET_YEARS),
-  ]);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Idéslussen";
-  workbook.created = now;
-  addTableSheet(workbook, "Portfölj", columns, rows);
-  const kr = NUMBER_FORMATS.kronor;
-  addPairsSheet(workbook, "Summering", ["Summering av urvalet", "Värde"], [
-    ["Antal idéer", totals.count, "0"],
-    ["Med nyttokalkyl", totals.withBusinessCase, "0"],
-    ["Självfinansierande", totals.selfFinancingCount, "0"],
-    ["Summa nuvärde (kr)", totals.npv, kr],
-    ["Summa finansiellt nuvärde (kr)", totals.financialNpv, kr],
-    ["Total kostnad (kr)", totals.totalCosts, kr],
-    ["Total besparing (kr)", totals.totalSavings, kr],
-    ["Medelvärde viktad poäng", totals.meanScore, "0.00"],
-    ...costs.map((cost, y): [string, number, string] => [`Kostnad ${firstYear + y} (kr)`, cost, kr!]),
-  ]);
-  const t = sv();
-  addPairsSheet(workbook, "Filter", ["Filter", "Värde"], [
-    ["Förvaltning/enhet (med underenheter)", await unitName(db, filters.enhet)],
-    ["Fokusområde", filters.fokus ? t.vocabulary.focusAreas[filters.fokus] : "Alla"],
-    ["Steg", filters.steg ? stageName(filters.steg) : "Prioritering, pilot och införande"],
-    ["Självfinansierande", filters.sjalvfinansierande === undefined ? "Alla" : filters.sjalvfinansierande === "ja" ? "Ja" : "Nej"],
-    ["Sökord", filters.sok ?? "–"],
-    ["Sortering", `${PORTFOLIO_SORT_NAMES[filters.sortering]} (${filters.ordning})`],
-    ["Exporterad (svensk tid)", stockholmWallClock(now), "yyyy-mm-dd hh:mm"],
-    ["Antal rader", rows.length, "0"],
-    ["Största antal rader i en export", EXPORT_ROW_LIMIT, "0"],
-  ]);
-  return downloadResponse(await workbookBuffer(workbook), "xlsx", "portfolj", now);
+    const [totals, costs] = await Promise.all([
+      portfolioTotals(db, query), portfolioCostsByYear(db, query, firstYear, EXPORT_BUDGET_YEARS),
+    ]);
+    const kr = NUMBER_FORMATS.kronor;
+    const t = sv();
+    const plan: WorkbookPlan<PortfolioRow> = {
+      table: { name: "Portfölj", columns, rows },
+      pairSheets: [
+        {
+          name: "Summering", headers: ["Summering av urvalet", "Värde"], pairs: [
+            ["Antal idéer", totals.count, "0"],
+            ["Med nyttokalkyl", totals.withBusinessCase, "0"],
+            ["Självfinansierande", totals.selfFinancingCount, "0"],
+            ["Summa nuvärde (kr)", totals.npv, kr],
+            ["Summa finansiellt nuvärde (kr)", totals.financialNpv, kr],
+            ["Total kostnad (kr)", totals.totalCosts, kr],
+            ["Total besparing (kr)", totals.totalSavings, kr],
+            ["Medelvärde viktad poäng", totals.meanScore, "0.00"],
+            ...costs.map((cost, y): Pair => [`Kostnad ${firstYear + y} (kr)`, cost, kr]),
+          ],
+        },
+        {
+          name: "Filter", headers: ["Filter", "Värde"], pairs: [
+            ["Förvaltning/enhet (med underenheter)", await unitName(db, filters.enhet)],
+            ["Fokusområde", filters.fokus ? t.vocabulary.focusAreas[filters.fokus] : "Alla"],
+            ["Steg", filters.steg ? stageName(filters.steg) : "Prioritering, pilot och införande"],
+            ["Självfinansierande", filters.sjalvfinansierande === undefined ? "Alla" : filters.sjalvfinansierande === "ja" ? "Ja" : "Nej"],
+            ["Sökord", filters.sok ?? "–"],
+            ["Sortering", `${PORTFOLIO_SORT_NAMES[filters.sortering]} (${filters.ordning})`],
+            ["Exporterad (svensk tid)", stockholmWallClock(now), "yyyy-mm-dd hh:mm"],
+            ["Antal rader", rows.length, "0"],
+            ["Största antal rader i en export", EXPORT_ROW_LIMIT, "0"],
+          ],
+        },
+      ],
+    };
+    return { response: await xlsxResponse(plan, "portfolj", now, request.signal, release), streaming: true };
+  });
 }
 
 /** The idea-list export for /ideas's URL filters (same search as the page, up to EXPORT_ROW_LIMIT rows). */
-export async function ideaExport(db: Db, url: URL, format: ExportFormat, now = new Date()): Promise<Response> {
-  const parsed = ideaSearchSchema.safeParse(Object.fromEntries(url.searchParams));
+export async function ideaExport(db: Db, request: Request, format: ExportFormat, now = new Date()): Promise<Response> {
+  const parsed = ideaSearchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return textResponse(filterMessage(parsed.error), 400);
+  if (request.method === "HEAD") return downloadResponse(null, format, "ideer", now);
   const s = parsed.data;
-  const { rows } = await searchIdeas(db, {
-    q: s.q, stage: s.steg || null, kind: s.typ || null, unitId: s.enhet || null, focusArea: s.fokus || null,
-    sort: s.sortering, page: 1, pageSize: EXPORT_ROW_LIMIT,
+  return inExportSlot(request, async (release) => {
+    const { rows } = await searchIdeas(db, {
+      q: s.q, stage: s.steg || null, kind: s.typ || null, unitId: s.enhet || null, focusArea: s.fokus || null,
+      sort: s.sortering, page: 1, pageSize: EXPORT_ROW_LIMIT,
+    });
+    if (format === "csv") return { response: downloadResponse(toCsv(ideaColumns, rows), "csv", "ideer", now), streaming: false };
+    const t = sv();
+    const plan: WorkbookPlan<IdeaListRow> = {
+      table: { name: "Idéer", columns: ideaColumns, rows },
+      pairSheets: [{
+        name: "Filter", headers: ["Filter", "Värde"], pairs: [
+          ["Sökord", s.q || "–"],
+          ["Steg", s.steg ? stageName(s.steg) : "Alla"],
+          ["Typ", s.typ ? t.vocabulary.ideaKinds[s.typ] : "Alla"],
+          ["Förvaltning/enhet (med underenheter)", await unitName(db, s.enhet || undefined)],
+          ["Fokusområde", s.fokus ? t.vocabulary.focusAreas[s.fokus] : "Alla"],
+          ["Sortering", t.ideas.list.sorts[s.sortering]],
+          ["Exporterad (svensk tid)", stockholmWallClock(now), "yyyy-mm-dd hh:mm"],
+          ["Antal rader", rows.length, "0"],
+          ["Största antal rader i en export", EXPORT_ROW_LIMIT, "0"],
+        ],
+      }],
+    };
+    return { response: await xlsxResponse(plan, "ideer", now, request.signal, release), streaming: true };
   });
-  if (format === "csv") return downloadResponse(toCsv(ideaColumns, rows), "csv", "ideer", now);
-  const t = sv();
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Idéslussen";
-  workbook.created = now;
-  addTableSheet(workbook, "Idéer", ideaColumns, rows);
-  addPairsSheet(workbook, "Filter", ["Filter", "Värde"], [
-    ["Sökord", s.q || "–"],
-    ["Steg", s.steg ? stageName(s.steg) : "Alla"],
-    ["Typ", s.typ ? t.vocabulary.ideaKinds[s.typ] : "Alla"],
-    ["Förvaltning/enhet (med underenheter)", await unitName(db, s.enhet || undefined)],
-    ["Fokusområde", s.fokus ? t.vocabulary.focusAreas[s.fokus] : "Alla"],
-    ["Sortering", t.ideas.list.sorts[s.sortering]],
-    ["Exporterad (svensk tid)", stockholmWallClock(now), "yyyy-mm-dd hh:mm"],
-    ["Antal rader", rows.length, "0"],
-    ["Största antal rader i en export", EXPORT_ROW_LIMIT, "0"],
-  ]);
-  return downloadResponse(await workbookBuffer(workbook), "xlsx", "ideer", now);
 }

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { searchIdeas } from "~/models/idea-queries.server";
 import {
   listAllPortfolio, listPortfolio, portfolioCostsByYear, portfolioTotals, refreshPortfolioFigures, type PortfolioQuery,
@@ -11,7 +11,9 @@ import { loader as ideasCsv } from "~/routes/ideas.export[.]csv";
 import { loader as ideasXlsx } from "~/routes/ideas.export[.]xlsx";
 import { loader as portfolioCsv } from "~/routes/portfolio.export[.]csv";
 import { loader as portfolioXlsx } from "~/routes/portfolio.export[.]xlsx";
-import { neutraliseFormula, stockholmDay } from "~/services/exports.server";
+import {
+  EXPORT_BUSY_MESSAGE, EXPORT_CONCURRENCY, EXPORT_QUEUE_LIMIT, exportQueue, neutraliseFormula, stockholmDay,
+} from "~/services/exports.server";
 import { getRequest } from "../support/admin-requests";
 import { type DemoAccount, openDemoDatabase } from "../support/demo-fixture";
 
@@ -22,9 +24,10 @@ afterAll(async () => { await demo.close(); });
 type Loader = (args: { request: Request; params: Record<string, string>; context: never }) => Promise<Response>;
 
 /** The loader's answer as a Response (thrown answers, like 403, included). */
-async function fetchExport(loader: Loader, path: string, who: DemoAccount): Promise<Response> {
+async function fetchExport(loader: Loader, path: string, who: DemoAccount, init: RequestInit = {}): Promise<Response> {
+  const request = new Request(getRequest(path, demo.cookies[who]), init);
   try {
-    return await loader({ request: getRequest(path, demo.cookies[who]), params: {}, context: {} as never });
+    return await loader({ request, params: {}, context: {} as never });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
@@ -104,9 +107,12 @@ describe("portfolio export", () => {
     expect(page.total).toBeGreaterThan(0);
     const sheet = workbook.getWorksheet("Portfölj")!;
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.autoFilter).toBeTruthy();
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     const col = (name: string) => headers.indexOf(name) + 1;
+    expect(sheet.autoFilter).toBe(`A1:${sheet.getColumn(headers.length).letter}1`);
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.getColumn(col("Titel")).width).toBe(48);
+    expect(sheet.getRow(2).getCell(col("Inskickad")).numFmt).toBe("yyyy-mm-dd");
     expect(sheet.rowCount - 1).toBe(page.total);
     page.rows.forEach((expected, i) => {
       const row = sheet.getRow(i + 2);
@@ -168,6 +174,75 @@ describe("idea export", () => {
   it("is refused to a medarbetare and a bad filter is a 400", async () => {
     expect((await fetchExport(ideasCsv, "/ideas/export.csv", "medarbetare")).status).toBe(403);
     expect((await fetchExport(ideasXlsx, "/ideas/export.xlsx?steg=nej", "styrgrupp")).status).toBe(400);
+  });
+});
+
+describe("export slots", () => {
+  const xlsxPath = `/ideas/export.xlsx?enhet=`;
+
+  it("answers 503 with Retry-After when every slot is taken and the queue is full", async () => {
+    const held = await Promise.all(Array.from({ length: EXPORT_CONCURRENCY }, () => exportQueue.enter()));
+    const waiting = Array.from({ length: EXPORT_QUEUE_LIMIT }, () => exportQueue.enter());
+    expect(exportQueue.waiting).toBe(EXPORT_QUEUE_LIMIT);
+    try {
+      for (const [loader, path] of [[ideasXlsx, "/ideas/export.xlsx"], [portfolioCsv, "/portfolio/export.csv"]] as const) {
+        const busy = await fetchExport(loader, path, "styrgrupp");
+        expect(busy.status).toBe(503);
+        expect(busy.headers.get("Retry-After")).toBe("5");
+        expect(await busy.text()).toBe(EXPORT_BUSY_MESSAGE);
+      }
+      // A bad filter is still a 400: it is checked before queueing.
+      expect((await fetchExport(ideasXlsx, "/ideas/export.xlsx?steg=nej", "styrgrupp")).status).toBe(400);
+    } finally {
+      for (const release of held) release!();
+      // Each waiter gets a slot as one is freed; give it back at once.
+      await Promise.all(waiting.map(async (entered) => (await entered)!()));
+    }
+    expect(exportQueue.running).toBe(0);
+  });
+
+  it("frees the slot when the download has been read, cancelled or abandoned by the client", async () => {
+    const read = await fetchExport(ideasXlsx, `${xlsxPath}${demo.brommaId}`, "styrgrupp");
+    expect(exportQueue.running).toBe(1);
+    await read.arrayBuffer();
+    await vi.waitFor(() => expect(exportQueue.running).toBe(0));
+
+    // Nobody reads the body: the slot is held until the body is cancelled.
+    const cancelled = await fetchExport(portfolioXlsx, "/portfolio/export.xlsx", "styrgrupp");
+    expect(exportQueue.running).toBe(1);
+    await cancelled.body!.cancel();
+    await vi.waitFor(() => expect(exportQueue.running).toBe(0));
+
+    // The client goes away (the server aborts the request's signal) after the first bytes.
+    const client = new AbortController();
+    const abandoned = await fetchExport(ideasXlsx, `${xlsxPath}${demo.brommaId}`, "styrgrupp", { signal: client.signal });
+    const reader = abandoned.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    client.abort();
+    await vi.waitFor(() => expect(exportQueue.running).toBe(0));
+  });
+
+  it("breaks the download, logs the error and frees the slot when writing fails", async () => {
+    const commit = vi.spyOn(ExcelJS.stream.xlsx.WorkbookWriter.prototype, "commit").mockRejectedValueOnce(new Error("zip failed"));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const broken = await fetchExport(ideasXlsx, `${xlsxPath}${demo.brommaId}`, "styrgrupp");
+      expect(broken.status).toBe(200);
+      await expect(broken.arrayBuffer()).rejects.toThrow("zip failed");
+      expect(logged).toHaveBeenCalledWith("XLSX-exporten ideer misslyckades:", expect.objectContaining({ message: "zip failed" }));
+      await vi.waitFor(() => expect(exportQueue.running).toBe(0));
+    } finally {
+      commit.mockRestore();
+      logged.mockRestore();
+    }
+  });
+
+  it("answers HEAD with the download's headers and no body, holding no slot", async () => {
+    const head = await fetchExport(portfolioXlsx, "/portfolio/export.xlsx", "styrgrupp", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("Content-Disposition")).toBe(`attachment; filename="portfolj-${stockholmDay(new Date())}.xlsx"`);
+    expect(head.body).toBeNull();
+    expect(exportQueue.running).toBe(0);
   });
 });
 
