@@ -13,6 +13,7 @@ import { log } from "./log";
 import { type BenchOptions, wanted } from "./options";
 import { freePort, residentMemoryMb, type ServerProcess, startServerProcess } from "./processes";
 import type { DatabaseRun, ResultRow } from "./report";
+import { SERVER_NODE_OPTIONS } from "../server-node-options";
 
 export type BenchDatabase = { kind: "postgres"; url: string; where: string } | { kind: "pglite"; dir: string };
 
@@ -114,7 +115,7 @@ export async function measureDatabase(database: BenchDatabase, options: BenchOpt
     const port = await freePort();
     await withServer(
       cleanups,
-      () => startServerProcess("Appen", ["build/server.js"], serverEnv(database, port), { port, healthPath: "/healthz" }),
+      () => startServerProcess("Appen", [...SERVER_NODE_OPTIONS, "build/server.js"], serverEnv(database, port), { port, healthPath: "/healthz" }),
       async (server) => {
         log(`Appen (produktionsbygge, pid ${server.pid}) på ${server.url}`);
         for (const endpoint of endpoints) {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { SERVER_NODE_OPTIONS } from "../../scripts/server-node-options";
 import { mkdtempSync, rmSync } from "node:fs";
 import { freePort } from "../../scripts/bench/processes";
 import { tmpdir } from "node:os";
@@ -42,7 +43,7 @@ export async function startApp(env: Record<string, string>, args: string[] = [])
   const port = env.PORT ? Number(env.PORT) : await freePort();
   // Plain node, as `npm start` runs it: SIGTERM reaches the server itself, which closes the database
   // and releases its lock.
-  const child = spawn(process.execPath, ["build/server.js", ...args], {
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, "build/server.js", ...args], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", SESSION_COOKIE_SECURE: "false", ...env },
     stdio: "pipe",
