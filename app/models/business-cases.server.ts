@@ -19,8 +19,7 @@ const num = (value: unknown) => Number(value);
 export async function findBusinessCase(db: Db, ideaId: string): Promise<BusinessCaseView | null> {
   // One round trip: the lines come along as a json array (their numerics as JSON numbers, read by num).
   const row = await db.selectFrom("business_cases").selectAll()
-    .select(sql<LineRow[] | null>`(select json_agg(json_build_object('kind', l.kind, 'description', l.description,
-      'category', l.category, 'certainty', l.certainty, 'unit_id', l.unit_id, 'amounts', l.amounts) order by l.position)
+    .select(sql<LineRow[] | null>`(select json_agg(json_build_object(${sql.join(LINE_COLUMNS.flatMap((column) => [sql.lit(column), sql.ref(`l.${column}`)]))}) order by l.position)
       from business_case_lines l where l.idea_id = business_cases.idea_id)`.as("lines"))
     .where("idea_id", "=", ideaId).executeTakeFirst();
   if (!row) return null;
@@ -39,7 +38,7 @@ export async function findBusinessCases(db: Db, ideaIds: readonly string[]): Pro
     .where(sql<boolean>`idea_id = any(${[...new Set(ideaIds)]}::uuid[])`).execute();
   if (rows.length === 0) return views;
   const lines = await db.selectFrom("business_case_lines")
-    .select(["idea_id", "kind", "description", "category", "certainty", "unit_id", "amounts"])
+    .select(["idea_id", ...LINE_COLUMNS])
     .where(sql<boolean>`idea_id = any(${rows.map((row) => row.idea_id)}::uuid[])`)
     .orderBy("idea_id").orderBy("position").execute();
   const linesOf = new Map<string, LineRow[]>();
@@ -52,7 +51,9 @@ export async function findBusinessCases(db: Db, ideaIds: readonly string[]): Pro
   return views;
 }
 
-type LineRow = Pick<Selectable<Database["business_case_lines"]>, "kind" | "description" | "category" | "certainty" | "unit_id" | "amounts">;
+/** The columns of a business-case line that its view is built from (both readers above select these). */
+const LINE_COLUMNS = ["kind", "description", "category", "certainty", "unit_id", "amounts"] as const;
+type LineRow = Pick<Selectable<Database["business_case_lines"]>, (typeof LINE_COLUMNS)[number]>;
 
 /** A business_cases row and its lines (in position order) as the editor and the figures read them. */
 export function businessCaseViewOf(row: Selectable<Database["business_cases"]>, lines: readonly LineRow[]): BusinessCaseView {

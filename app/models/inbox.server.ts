@@ -42,7 +42,7 @@ export async function listInbox(
   if (input.scopeUnitIds !== null && input.scopeUnitIds.length === 0) return { rows: [], total: 0, stageCounts: {} };
   const baseOf = (unitIds: readonly string[] | null) => {
     let base = db.selectFrom("ideas").where("ideas.submitted_at", "is not", null).where("ideas.merged_into_id", "is", null);
-    if (unitIds !== null) base = base.where("ideas.unit_id", "in", unitIds.length ? [...unitIds] : [NO_UNIT]);
+    if (unitIds !== null) base = base.where("ideas.unit_id", "in", [...unitIds]);
     if (filter.typ) base = base.where("ideas.kind", "=", filter.typ);
     if (filter.fokus) base = base.where(sql<boolean>`ideas.focus_areas @> array[${filter.fokus}]::text[]`);
     if (filter.alder) base = base.where("ideas.submitted_at", "<", olderThanCutoff(Number(filter.alder), input.now));
@@ -51,14 +51,18 @@ export async function listInbox(
     return base;
   };
   const unitsBelow = async () => (input.scopeUnitIds === null ? null : unitSubtreeIds(db, input.scopeUnitIds));
+  // A scope whose units are all gone covers no idea (and `in ()` is no SQL): answered without a query.
+  const coversNothing = (unitIds: readonly string[] | null) => unitIds !== null && unitIds.length === 0;
   const countStages = async (unitIds: readonly string[] | null) => {
+    if (coversNothing(unitIds)) return {};
     const counts = await baseOf(unitIds).select(["ideas.stage", (eb) => eb.fn.countAll<string>().as("count")])
       .groupBy("ideas.stage").execute();
     const stageCounts: Partial<Record<Stage, number>> = {};
     for (const row of counts) stageCounts[row.stage] = Number(row.count);
     return stageCounts;
   };
-  const pageRows = (unitIds: readonly string[] | null) => inboxPageRows(db, baseOf(unitIds), filter, input.pageSize);
+  const pageRows = async (unitIds: readonly string[] | null) =>
+    coversNothing(unitIds) ? [] : inboxPageRows(db, baseOf(unitIds), filter, input.pageSize);
 
   let unitIds: readonly string[] | null;
   let stageCounts: Partial<Record<Stage, number>>;
@@ -81,8 +85,6 @@ export async function listInbox(
   if (total === 0) return { rows: [], total, stageCounts };
   return { total, stageCounts, rows: rows ?? await pageRows(unitIds) };
 }
-
-const NO_UNIT = "00000000-0000-0000-0000-000000000000";
 
 /** One page of the inbox: picked from ids and sort keys alone, then only its rows are joined. */
 async function inboxPageRows(

@@ -58,9 +58,11 @@ export interface FiguresRefresh {
  * ideas then shows the figures it has and says how many are still being recomputed; the background
  * worker in server.ts empties the queue). Concurrent callers take different batches (skip locked).
  */
-export async function refreshPortfolioFigures(db: Db, options: { maxBatches?: number } = {}): Promise<FiguresRefresh> {
+export async function refreshPortfolioFigures(
+  db: Db, options: { maxBatches?: number; /** The queue's length, when the caller has just read it. */ queued?: number } = {},
+): Promise<FiguresRefresh> {
   // The usual case on a read: nothing queued. One count instead of begin, delete, commit and a count.
-  const queued = await pendingPortfolioFigures(db);
+  const queued = options.queued ?? await pendingPortfolioFigures(db);
   if (queued === 0) return { refreshed: 0, pending: 0 };
   const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY;
   let refreshed = 0;

@@ -25,10 +25,11 @@ const collator = new Intl.Collator("sv");
  * Every selectable unit, ordered: förvaltningar alphabetically, each followed by its tree depth first.
  * Read once per data generation (units bump it) and shared between requests: callers must not
  * mutate the result. Inside a transaction it is read afresh (the transaction may have changed units).
+ * A caller that has just read the data generation passes it (one query fewer).
  */
-export async function listSelectableUnits(db: Kysely<Database>): Promise<readonly SelectableUnit[]> {
+export async function listSelectableUnits(db: Kysely<Database>, generation?: number): Promise<readonly SelectableUnit[]> {
   if (db.isTransaction) return readSelectableUnits(db);
-  return cachedPortfolioRead(db, "selectable-units", () => readSelectableUnits(db));
+  return cachedPortfolioRead(db, "selectable-units", () => readSelectableUnits(db), generation);
 }
 
 async function readSelectableUnits(db: Kysely<Database>): Promise<SelectableUnit[]> {

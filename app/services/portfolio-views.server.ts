@@ -50,7 +50,7 @@ export interface PortfolioReadState {
 export async function refreshedPortfolioState(db: Db, maxBatches: number): Promise<PortfolioReadState> {
   const state = await portfolioReadState(db);
   if (state.pending === 0) return state;
-  const { pending } = await refreshPortfolioFigures(db, { maxBatches });
+  const { pending } = await refreshPortfolioFigures(db, { maxBatches, queued: state.pending });
   // The refresh committed new figures: a new generation.
   return { generation: await portfolioGeneration(db), pending };
 }
@@ -92,8 +92,8 @@ export function portfolioPageView(
 }
 
 /** The unit choices of the portfolio's filters (at `state`'s generation when given). */
-export function portfolioUnitGroups(db: Db, state?: PortfolioReadState): Promise<UnitGroup[]> {
-  return cachedPortfolioRead(db, "portfolio-unit-groups", async () => groupUnits(await listSelectableUnits(db)), state?.generation);
+export async function portfolioUnitGroups(db: Db, state?: PortfolioReadState): Promise<UnitGroup[]> {
+  return groupUnits(await listSelectableUnits(db, state?.generation));
 }
 
 /** Everything /portfolio/diagram shows for these filters. */

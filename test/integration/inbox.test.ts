@@ -4,6 +4,9 @@ import type { DatabaseHandle } from "../../db/database";
 import type { Database } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/demo";
 import { unitSubtreeIds } from "../../app/models/unit-path.server";
+import { listInbox } from "../../app/models/inbox.server";
+import { INBOX_AGES } from "../../app/domain/inbox";
+import { inboxFilterSchema } from "../../app/schemas/inbox";
 import { action as settingsAction, loader as settingsLoader } from "../../app/routes/admin.installningar";
 import { action as manageAction, loader as manageLoader } from "../../app/routes/ideas.$ideaId.hantera";
 import { loader as inboxLoader } from "../../app/routes/inbox";
@@ -87,6 +90,17 @@ describe(`inbox on ${testDatabaseKind()}`, () => {
     expect(inskickad.data.rows.every((r: { stage: string }) => r.stage === "inskickad")).toBe(true);
     expect(inskickad.data.total).toBe(inskickad.data.stageCounts.inskickad);
     expect((await inbox("?steg=nagot")).status).toBe(400);
+  });
+
+  it("shows nothing, without an error, for a scope whose units no longer exist (counts cached or not)", async () => {
+    const gone = "7a1d1a53-9c7e-4b1e-8f0e-000000000000";
+    for (const alder of [undefined, INBOX_AGES[0]]) {
+      const page = await listInbox(db, {
+        scopeUnitIds: [gone], filter: inboxFilterSchema.parse({ alder }),
+        userId: ids.kontaktperson!, now: new Date(), pageSize: 25,
+      });
+      expect(page).toEqual({ rows: [], total: 0, stageCounts: {} });
+    }
   });
 
   it("lets an administrator pick any unit with ?enhet, but not a kontaktperson outside their scope", async () => {
