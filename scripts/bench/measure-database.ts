@@ -81,7 +81,7 @@ export async function measureDatabase(database: BenchDatabase, options: BenchOpt
       await chart.work(); // warm
       const stats = await loadInProcess(chart.work, shape);
       log(`  ${chart.label}: ${stepLabel(stats)}`);
-      chartRows.push({ name: chart.name, label: chart.label, kind: "in-process", stats, baselineRps: null, singleMs: null, targets: {} });
+      chartRows.push({ name: chart.name, label: chart.label, kind: "in-process", stats, baselineRps: null, baselineP95Ms: null, singleMs: null, targets: {} });
     }
   } finally {
     await handle.close();
@@ -89,6 +89,7 @@ export async function measureDatabase(database: BenchDatabase, options: BenchOpt
 
   const endpoints = benchEndpoints(fixtures, options.ideas).filter((e) => wanted(options, e.name));
   const baselineRps = new Map<string, number>();
+  const baselineP95Ms = new Map<string, number>();
   const withBaseline = endpoints.filter((e): e is Endpoint & { baselinePath: string } => e.baselinePath !== undefined);
   if (withBaseline.length) {
     const port = await freePort();
@@ -104,6 +105,7 @@ export async function measureDatabase(database: BenchDatabase, options: BenchOpt
           const stats = await loadHttp(url, {}, shape);
           log(`  baslinje ${endpoint.baselinePath}: ${stepLabel(stats)}`);
           baselineRps.set(endpoint.name, stats.rps);
+          baselineP95Ms.set(endpoint.name, stats.p95Ms);
         }
       },
     );
@@ -132,6 +134,7 @@ export async function measureDatabase(database: BenchDatabase, options: BenchOpt
     ...measured.map(({ endpoint, stats, singleMs }): ResultRow => ({
       name: endpoint.name, label: endpoint.label, kind: "http", stats, singleMs, targets: endpoint.targets,
       baselineRps: baselineRps.get(endpoint.name) ?? null,
+      baselineP95Ms: baselineP95Ms.get(endpoint.name) ?? null,
     })),
     ...chartRows,
   ];

@@ -13,6 +13,8 @@ export interface ResultRow {
   kind: "http" | "in-process";
   stats: LoadStats;
   baselineRps: number | null;
+  /** The baseline's p95 at the same load: how fast the same SQL can answer on this machine at all. */
+  baselineP95Ms: number | null;
   singleMs: number | null;
   targets: Targets;
 }
@@ -78,11 +80,11 @@ export function printRunTable(run: DatabaseRun): void {
     const missed = missedTargets(row);
     return [
       row.name, ms(row.stats.p50Ms), ms(row.stats.p95Ms), ms(row.stats.p99Ms), num(row.stats.rps), num(row.baselineRps),
-      ratio === null ? "–" : ratio.toFixed(2), row.singleMs === null ? "–" : ms(row.singleMs),
+      ms(row.baselineP95Ms), ratio === null ? "–" : ratio.toFixed(2), row.singleMs === null ? "–" : ms(row.singleMs),
       String(row.stats.non2xx + row.stats.errors), describeTargets(row.targets), missed.length ? "✗" : "ok",
     ];
   });
-  log(table(["namn", "p50 ms", "p95 ms", "p99 ms", "req/s", "bas req/s", "kvot", "1 st ms", "fel", "mål", ""], body));
+  log(table(["namn", "p50 ms", "p95 ms", "p99 ms", "req/s", "bas req/s", "bas p95", "kvot", "1 st ms", "fel", "mål", ""], body));
   const rss = run.rssMb === null ? "–" : `${run.rssMb} MB (topp ${run.peakRssMb} MB)`;
   log(`Appens RSS efter körningen: ${rss} – mål < ${RSS_TARGET_MB} MB ${run.rssMb !== null && run.rssMb < RSS_TARGET_MB ? "ok" : "✗"}`);
   if (run.portfolioRefreshMs !== null) {
@@ -126,6 +128,7 @@ function runJson(run: DatabaseRun) {
       rps: round(row.stats.rps),
       requests: row.stats.requests,
       baselineRps: row.baselineRps === null ? null : round(row.baselineRps),
+      baselineP95Ms: row.baselineP95Ms === null ? null : round(row.baselineP95Ms),
       ratio: ratioOf(row) === null ? null : round(ratioOf(row)!, 2),
       ...(row.singleMs !== null ? { singleMs: round(row.singleMs) } : {}),
       non2xx: row.stats.non2xx,
