@@ -1,7 +1,10 @@
 import type { accessibilityFeedbackSv } from "./accessibility-feedback.sv";
+import { formatNumber } from "./number-format";
 
 // English copy for accessibility reports. Twin of accessibility-feedback.sv.ts.
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
 export const accessibilityFeedbackEn: typeof accessibilityFeedbackSv = {
   form: {
     heading: "Report an accessibility problem",
@@ -41,7 +44,7 @@ export const accessibilityFeedbackEn: typeof accessibilityFeedbackSv = {
     filterLabel: "Show reports",
     filters: { ny: "New", hanterad: "Handled", alla: "All" },
     shown: (shown: number, total: number) =>
-      total === 0 ? "No reports." : total === 1 ? "1 report." : `Showing ${shown} of ${total} reports.`,
+      total === 0 ? "No reports." : total === 1 ? "1 report." : `Showing ${num(shown)} of ${num(total)} reports.`,
     empty: {
       ny: "No new reports. When someone reports a problem from the Accessibility page it appears here, and you get a notification.",
       hanterad: "No handled reports yet. Mark a new report as handled once it has been fixed or answered.",

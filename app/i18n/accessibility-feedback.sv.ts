@@ -1,6 +1,9 @@
+import { formatNumber } from "./number-format";
 // Swedish copy for reports about accessibility problems: the form on /tillganglighet, the
 // administrators' list (/admin/tillganglighet) and the notification. Twin: accessibility-feedback.en.ts.
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
 export const accessibilityFeedbackSv = {
   form: {
     heading: "Rapportera ett tillgänglighetsproblem",
@@ -43,7 +46,7 @@ export const accessibilityFeedbackSv = {
     filterLabel: "Visa rapporter",
     filters: { ny: "Nya", hanterad: "Hanterade", alla: "Alla" } as Record<"ny" | "hanterad" | "alla", string>,
     shown: (shown: number, total: number) =>
-      total === 0 ? "Inga rapporter." : total === 1 ? "1 rapport." : `Visar ${shown} av ${total} rapporter.`,
+      total === 0 ? "Inga rapporter." : total === 1 ? "1 rapport." : `Visar ${num(shown)} av ${num(total)} rapporter.`,
     empty: {
       ny: "Inga nya rapporter. När någon rapporterar ett problem från sidan Tillgänglighet visas det här, och du får en notis.",
       hanterad: "Inga hanterade rapporter ännu. Markera en ny rapport som hanterad när den är åtgärdad eller besvarad.",

@@ -1,8 +1,11 @@
 import type { adminSv, UnitUse } from "./admin.sv";
+import { formatNumber } from "./number-format";
 
 // English copy for the admin area (/admin). Mirrors admin.sv.ts.
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
+const count = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 
 const unitUseParts = (use: UnitUse) => [
   use.ideas ? count(use.ideas, "idea", "ideas") : null,
@@ -78,7 +81,7 @@ export const adminEn: typeof adminSv = {
     noUnit: "No unit",
     noRoles: "No roles",
     result: (total: number, from: number, to: number) =>
-      total === 0 ? "No users found." : `${count(total, "user", "users")} found. Showing ${from}–${to}.`,
+      total === 0 ? "No users found." : `${count(total, "user", "users")} found. Showing ${num(from)}–${num(to)}.`,
     empty: "No users match the search. Try a shorter part of the name or e-mail address, another role or the status “All”.",
     pageBeyond: "That page is not in the result. Go to the first page.",
     firstPage: "To the first page",
@@ -131,7 +134,7 @@ export const adminEn: typeof adminSv = {
     otherGroup: "Units without a visible parent",
     treeLabel: (group: string) => `${group}: organisation tree`,
     counts: (ideas: number, users: number) => `${count(ideas, "idea", "ideas")}, ${count(users, "user", "users")}`,
-    truncated: (n: number) => `The list shows the first ${n} units.`,
+    truncated: (n: number) => `The list shows the first ${num(n)} units.`,
     empty: "There are no units yet. Add an administration or a company in the form below, then build on with departments and units.",
     emptyActive: "All units are deactivated. Show deactivated units to reactivate them, or add a new one.",
     createHeading: "Add a unit",
@@ -178,7 +181,7 @@ export const adminEn: typeof adminSv = {
     delete: "Delete the unit",
     childrenHeading: "Sub-units",
     noChildren: "The unit has no sub-units. Add one on the Units page and choose this unit as its parent.",
-    moreChildren: (n: number) => `Showing the first ${n}.`,
+    moreChildren: (n: number) => `Showing the first ${num(n)}.`,
   },
 
   audit: {

@@ -1,3 +1,4 @@
+import { formatNumber } from "./number-format";
 // Swedish copy for the admin area (/admin). Twin: admin.en.ts.
 
 /** Counts that may keep a unit from being deleted (mirrors UnitDependents in the units model). */
@@ -9,7 +10,9 @@ export interface UnitUse {
   businessCaseLines: number;
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
+const count = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 
 const unitUseParts = (use: UnitUse) => [
   use.ideas ? count(use.ideas, "idé", "idéer") : null,
@@ -85,7 +88,7 @@ export const adminSv = {
     noUnit: "Ingen enhet",
     noRoles: "Inga roller",
     result: (total: number, from: number, to: number) =>
-      total === 0 ? "Inga användare hittades." : `${count(total, "användare", "användare")} hittades. Visar ${from}–${to}.`,
+      total === 0 ? "Inga användare hittades." : `${count(total, "användare", "användare")} hittades. Visar ${num(from)}–${num(to)}.`,
     empty: "Inga användare matchar sökningen. Prova en kortare del av namnet eller e-postadressen, en annan roll eller status ”Alla”.",
     pageBeyond: "Sidan finns inte i resultatet. Gå till första sidan.",
     firstPage: "Till första sidan",
@@ -138,7 +141,7 @@ export const adminSv = {
     otherGroup: "Enheter utan synlig överordnad enhet",
     treeLabel: (group: string) => `${group}: organisationsträd`,
     counts: (ideas: number, users: number) => `${count(ideas, "idé", "idéer")}, ${count(users, "användare", "användare")}`,
-    truncated: (n: number) => `Listan visar de första ${n} enheterna.`,
+    truncated: (n: number) => `Listan visar de första ${num(n)} enheterna.`,
     empty: "Det finns inga enheter ännu. Lägg till en förvaltning eller ett bolag i formuläret nedan och bygg sedan vidare med avdelningar och enheter.",
     emptyActive: "Alla enheter är inaktiverade. Visa inaktiverade enheter för att återaktivera dem, eller lägg till en ny.",
     createHeading: "Lägg till enhet",
@@ -185,7 +188,7 @@ export const adminSv = {
     delete: "Ta bort enheten",
     childrenHeading: "Underenheter",
     noChildren: "Enheten har inga underenheter. Lägg till en på sidan Enheter och välj den här enheten som överordnad.",
-    moreChildren: (n: number) => `Visar de första ${n}.`,
+    moreChildren: (n: number) => `Visar de första ${num(n)}.`,
   },
 
   audit: {

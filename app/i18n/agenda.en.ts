@@ -1,7 +1,10 @@
 import type { agendaSv } from "./agenda.sv";
+import { formatNumber } from "./number-format";
 
 // English copy for the steering group's meeting agenda (/portfolio/agenda). Mirrors agenda.sv.ts.
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
 export const agendaEn: typeof agendaSv = {
   title: "Steering group agenda – Idéslussen",
   heading: "Steering group agenda",
@@ -25,8 +28,8 @@ export const agendaEn: typeof agendaSv = {
     errorSummaryTitle: "The agenda could not be shown",
   },
   count: (shown: number, total: number) =>
-    shown === total ? (total === 1 ? "1 idea is waiting for a decision." : `${total} ideas are waiting for a decision.`)
-      : `${total} ideas are waiting for a decision; the ${shown} that have waited longest are shown.`,
+    shown === total ? (total === 1 ? "1 idea is waiting for a decision." : `${num(total)} ideas are waiting for a decision.`)
+      : `${num(total)} ideas are waiting for a decision; the ${num(shown)} that have waited longest are shown.`,
   empty: "No ideas are waiting for the steering group's decision right now. Ideas that contact persons send for decision show up here before the next meeting.",
   contents: "Contents",
   item: {

@@ -1,5 +1,8 @@
+import { formatNumber } from "./number-format";
 // Swedish copy for the steering group's meeting agenda (/portfolio/agenda).
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
 export const agendaSv = {
   title: "Dagordning för styrgruppen – Idéslussen",
   heading: "Dagordning för styrgruppen",
@@ -23,8 +26,8 @@ export const agendaSv = {
     errorSummaryTitle: "Dagordningen kunde inte visas",
   },
   count: (shown: number, total: number) =>
-    shown === total ? (total === 1 ? "1 idé väntar på beslut." : `${total} idéer väntar på beslut.`)
-      : `${total} idéer väntar på beslut; de ${shown} som har väntat längst visas.`,
+    shown === total ? (total === 1 ? "1 idé väntar på beslut." : `${num(total)} idéer väntar på beslut.`)
+      : `${num(total)} idéer väntar på beslut; de ${num(shown)} som har väntat längst visas.`,
   empty: "Inga idéer väntar på styrgruppens beslut just nu. Idéer som kontaktpersonerna skickar till beslut visas här inför nästa möte.",
   contents: "Innehåll",
   item: {

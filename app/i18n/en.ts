@@ -19,15 +19,18 @@ import { agendaEn } from "./agenda.en";
 import { goodExamplesEn } from "./good-examples.en";
 import { exportsEn } from "./exports.en";
 import { accessibilityFeedbackEn } from "./accessibility-feedback.en";
+import { formatNumber } from "./number-format";
 
 // English UI copy – the second language. Mirrors sv.ts key for key (the type makes sure of it).
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
 export const en: Messages = {
   shell: {
     productName: "Idéslussen",
     tagline: "City of Stockholm",
     skipToContent: "Skip to main content",
     mainNavigation: "Main menu",
-    nav: { allIdeas: "All ideas", notifications: "Notifications", unread: (n: number) => `${n} unread`, settings: "Settings", home: "Home", submitIdea: "Submit an idea", myIdeas: "My ideas", inbox: "Inbox", pipeline: "Pipeline", assessments: "My assessments", lessons: "Lessons learned", deviations: "Deviations", portfolio: "Portfolio", goodExamples: "Good examples", admin: "Administration", signIn: "Sign in" },
+    nav: { allIdeas: "All ideas", notifications: "Notifications", unread: (n: number) => `${num(n)} unread`, settings: "Settings", home: "Home", submitIdea: "Submit an idea", myIdeas: "My ideas", inbox: "Inbox", pipeline: "Pipeline", assessments: "My assessments", lessons: "Lessons learned", deviations: "Deviations", portfolio: "Portfolio", goodExamples: "Good examples", admin: "Administration", signIn: "Sign in" },
     footerAbout: "Idéslussen is the City of Stockholm's shared route for ideas about better and digital services.",
     accessibility: "Accessibility statement",
     language: {

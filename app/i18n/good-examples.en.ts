@@ -1,7 +1,10 @@
 import type { goodExamplesSv } from "./good-examples.sv";
+import { formatNumber } from "./number-format";
 
 // English copy for good examples and adopting them (/goda-exempel). Mirrors good-examples.sv.ts.
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
 const TITLE_MAX = 200;
 const withSuffix = (title: string, suffix: string) => (title.length + suffix.length <= TITLE_MAX ? `${title}${suffix}` : title);
 
@@ -17,7 +20,7 @@ export const goodExamplesEn: typeof goodExamplesSv = {
     clear: "Clear",
     empty: "There are no good examples yet. When the steering group highlights an implemented idea as a good example, it shows up here.",
     emptySearch: "No good examples match the search. Try another or shorter word, or clear the search box to see them all.",
-    count: (n: number) => (n === 1 ? "1 good example" : `${n} good examples`),
+    count: (n: number) => (n === 1 ? "1 good example" : `${num(n)} good examples`),
     unit: "Unit",
     markedAt: "Marked",
     financialNpv: "Financial NPV",
@@ -27,7 +30,7 @@ export const goodExamplesEn: typeof goodExamplesSv = {
     selfFinancingNo: "No, not self-financing",
     noCase: "No business case",
     motivation: "Why it is a good example",
-    adoptedIn: (n: number) => (n === 0 ? "Not adopted by another unit yet" : n === 1 ? "Adopted in 1 unit" : `Adopted in ${n} units`),
+    adoptedIn: (n: number) => (n === 0 ? "Not adopted by another unit yet" : n === 1 ? "Adopted in 1 unit" : `Adopted in ${num(n)} units`),
     open: (title: string) => `Open the idea ${title}`,
     adopt: "Adopt in my unit",
     adoptContext: (title: string) => ` (${title})`,
@@ -63,7 +66,7 @@ export const goodExamplesEn: typeof goodExamplesSv = {
   badge: "Good example",
   markLink: "Mark as good example",
   editMarkLink: "Change the good-example mark",
-  adoptedCount: (n: number) => (n === 1 ? "Adopted in 1 unit" : `Adopted in ${n} units`),
+  adoptedCount: (n: number) => (n === 1 ? "Adopted in 1 unit" : `Adopted in ${num(n)} units`),
   adoptedFrom: (reference: string) => `Adopted from good example ${reference}`,
   adopt: {
     heading: (title: string) => `Adopt “${title}” in your unit`,

@@ -1,5 +1,8 @@
+import { formatNumber } from "./number-format";
 // Swedish copy for good examples and adopting them (/goda-exempel).
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
 const TITLE_MAX = 200;
 const withSuffix = (title: string, suffix: string) => (title.length + suffix.length <= TITLE_MAX ? `${title}${suffix}` : title);
 
@@ -15,7 +18,7 @@ export const goodExamplesSv = {
     clear: "Rensa",
     empty: "Det finns inga goda exempel ännu. När styrgruppen lyfter fram en genomförd idé som gott exempel visas den här.",
     emptySearch: "Inga goda exempel matchar sökningen. Prova ett annat eller kortare ord, eller töm sökrutan för att se alla.",
-    count: (n: number) => (n === 1 ? "1 gott exempel" : `${n} goda exempel`),
+    count: (n: number) => (n === 1 ? "1 gott exempel" : `${num(n)} goda exempel`),
     unit: "Enhet",
     markedAt: "Markerat",
     financialNpv: "Ekonomiskt nuvärde",
@@ -25,7 +28,7 @@ export const goodExamplesSv = {
     selfFinancingNo: "Nej, inte självfinansierande",
     noCase: "Ingen nyttokalkyl",
     motivation: "Därför är det ett gott exempel",
-    adoptedIn: (n: number) => (n === 0 ? "Inte infört i någon annan enhet ännu" : n === 1 ? "Infört i 1 enhet" : `Infört i ${n} enheter`),
+    adoptedIn: (n: number) => (n === 0 ? "Inte infört i någon annan enhet ännu" : n === 1 ? "Infört i 1 enhet" : `Infört i ${num(n)} enheter`),
     open: (title: string) => `Öppna idén ${title}`,
     adopt: "Inför i min enhet",
     adoptContext: (title: string) => ` (${title})`,
@@ -61,7 +64,7 @@ export const goodExamplesSv = {
   badge: "Gott exempel",
   markLink: "Markera som gott exempel",
   editMarkLink: "Ändra markeringen som gott exempel",
-  adoptedCount: (n: number) => (n === 1 ? "Införd i 1 enhet" : `Införd i ${n} enheter`),
+  adoptedCount: (n: number) => (n === 1 ? "Införd i 1 enhet" : `Införd i ${num(n)} enheter`),
   adoptedFrom: (reference: string) => `Införs efter gott exempel ${reference}`,
   adopt: {
     heading: (title: string) => `Inför ”${title}” i din enhet`,

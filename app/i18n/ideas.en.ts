@@ -1,7 +1,10 @@
 import { COMMENT_MAX } from "~/schemas/limits";
 import type { ideasSv } from "./ideas.sv";
+import { formatNumber } from "./number-format";
 
 // English copy for the ideas area. Mirrors ideas.sv.ts.
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const ideasEn: typeof ideasSv = {
@@ -23,7 +26,7 @@ export const ideasEn: typeof ideasSv = {
     searching: "Searching …",
     clear: "Clear filters",
     result: (total, from, to) =>
-      total === 0 ? "No ideas found." : `${total} ${plural(total, "idea", "ideas")}, showing ${from}–${to}.`,
+      total === 0 ? "No ideas found." : `${num(total)} ${plural(total, "idea", "ideas")}, showing ${num(from)}–${num(to)}.`,
     empty: "No ideas match your search. Try fewer or other words, remove a filter – or submit an idea yourself.",
     emptyAction: "Submit an idea",
     pageBeyond: "That page no longer exists.",
@@ -47,7 +50,7 @@ export const ideasEn: typeof ideasSv = {
     editDraft: (title) => `Continue the draft “${title}”`,
     noOwner: "No owner yet",
     noEvents: "No events",
-    result: (total) => `${total} ${plural(total, "idea", "ideas")}`,
+    result: (total) => `${num(total)} ${plural(total, "idea", "ideas")}`,
   },
   page: {
     untitled: "Idea",
@@ -94,7 +97,7 @@ export const ideasEn: typeof ideasSv = {
     unfollow: "Stop following",
     following: "You follow this idea.",
     pending: "Saving …",
-    commentsHeading: (n) => `Comments (${n})`,
+    commentsHeading: (n) => `Comments (${num(n)})`,
     noComments: "No comments yet.",
     commentLabel: "Your comment",
     commentHint: "Plain text, at most 4,000 characters. Everyone who can read the idea sees the comment.",
@@ -159,7 +162,7 @@ export const ideasEn: typeof ideasSv = {
     markAllRead: "Mark all as read",
     empty: "You have no notifications. When something happens to an idea you follow, it shows up here.",
     openIdea: "Open the idea",
-    result: (total, unread) => `${total} ${plural(total, "notification", "notifications")}, ${unread} unread.`,
+    result: (total, unread) => `${num(total)} ${plural(total, "notification", "notifications")}, ${num(unread)} unread.`,
     notices: { last: "The notification is marked as read.", "alla-lasta": "All notifications are marked as read." },
   },
   settings: {
@@ -188,10 +191,10 @@ export const ideasEn: typeof ideasSv = {
     columns: { created: "Created", to: "Recipient", subject: "Subject", status: "Status", attempts: "Attempts" },
     status: { sent: "Sent", pending: "Pending", failed: "Failed" },
     empty: "The outbox is empty. E-mail that Idéslussen sends, such as notifications about ideas, shows up here; there is nothing you need to do.",
-    result: (total) => `${total} messages`,
+    result: (total) => `${num(total)} messages`,
   },
   email: {
-    digestSubject: (n) => `Idéslussen: ${n} new ${plural(n, "notification", "notifications")}`,
+    digestSubject: (n) => `Idéslussen: ${num(n)} new ${plural(n, "notification", "notifications")}`,
     digestIntro: "This has happened to ideas you follow since the last digest:",
     footer: "– Idéslussen, City of Stockholm. You can change how you get e-mail under Settings.",
     commentTitle: (title) => `New comment: ${title}`,

@@ -1,6 +1,9 @@
 import { COMMENT_MAX } from "~/schemas/limits";
+import { formatNumber } from "./number-format";
 // Swedish copy for the ideas area (all ideas, my ideas, the idea page, notifications, settings,
 // the admin outbox). Twin: ideas.en.ts (typed to match).
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const ideasSv = {
@@ -22,7 +25,7 @@ export const ideasSv = {
     searching: "Söker …",
     clear: "Rensa filter",
     result: (total: number, from: number, to: number) =>
-      total === 0 ? "Inga idéer hittades." : `${total} ${plural(total, "idé", "idéer")}, visar ${from}–${to}.`,
+      total === 0 ? "Inga idéer hittades." : `${num(total)} ${plural(total, "idé", "idéer")}, visar ${num(from)}–${num(to)}.`,
     empty: "Inga idéer matchar din sökning. Prova färre eller andra ord, ta bort ett filter – eller lämna själv en idé.",
     emptyAction: "Lämna en idé",
     pageBeyond: "Sidan finns inte längre.",
@@ -46,7 +49,7 @@ export const ideasSv = {
     editDraft: (title: string) => `Fortsätt med utkastet ”${title}”`,
     noOwner: "Ingen ansvarig ännu",
     noEvents: "Inga händelser",
-    result: (total: number) => `${total} ${plural(total, "idé", "idéer")}`,
+    result: (total: number) => `${num(total)} ${plural(total, "idé", "idéer")}`,
   },
   page: {
     /** The page title while the idea is unknown. */
@@ -94,7 +97,7 @@ export const ideasSv = {
     unfollow: "Sluta följa",
     following: "Du följer idén.",
     pending: "Sparar …",
-    commentsHeading: (n: number) => `Kommentarer (${n})`,
+    commentsHeading: (n: number) => `Kommentarer (${num(n)})`,
     noComments: "Inga kommentarer ännu.",
     commentLabel: "Din kommentar",
     commentHint: "Skriv vanlig text, högst 4 000 tecken. Alla som kan läsa idén ser kommentaren.",
@@ -159,7 +162,7 @@ export const ideasSv = {
     markAllRead: "Markera alla som lästa",
     empty: "Du har inga notiser. När något händer med en idé du följer visas det här.",
     openIdea: "Öppna idén",
-    result: (total: number, unread: number) => `${total} ${plural(total, "notis", "notiser")}, ${unread} olästa.`,
+    result: (total: number, unread: number) => `${num(total)} ${plural(total, "notis", "notiser")}, ${num(unread)} olästa.`,
     notices: { last: "Notisen är markerad som läst.", "alla-lasta": "Alla notiser är markerade som lästa." } as Record<string, string>,
   },
   settings: {
@@ -189,10 +192,10 @@ export const ideasSv = {
     columns: { created: "Skapad", to: "Mottagare", subject: "Ämne", status: "Status", attempts: "Försök" },
     status: { sent: "Skickad", pending: "Väntar", failed: "Misslyckad" },
     empty: "Utkorgen är tom. Här visas e-post som Idéslussen skickar, till exempel notiser om idéer; du behöver inte göra något.",
-    result: (total: number) => `${total} meddelanden`,
+    result: (total: number) => `${num(total)} meddelanden`,
   },
   email: {
-    digestSubject: (n: number) => `Idéslussen: ${n} ${plural(n, "ny notis", "nya notiser")}`,
+    digestSubject: (n: number) => `Idéslussen: ${num(n)} ${plural(n, "ny notis", "nya notiser")}`,
     digestIntro: "Det här har hänt med idéer du följer sedan förra sammanfattningen:",
     footer: "– Idéslussen, Stockholms stad. Du kan ändra hur du får e-post under Inställningar.",
     commentTitle: (title: string) => `Ny kommentar: ${title}`,

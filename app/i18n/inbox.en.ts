@@ -1,6 +1,9 @@
 import type { inboxSv } from "./inbox.sv";
+import { formatNumber } from "./number-format";
 
 // English copy for the inbox area. Mirrors inbox.sv.ts.
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
 export const inboxEn: typeof inboxSv = {
   title: "Inbox – Idéslussen",
   heading: "Inbox",
@@ -26,7 +29,7 @@ export const inboxEn: typeof inboxSv = {
   stageCountsLabel: "Ideas per stage",
   allStages: "All stages",
   result: (total: number, from: number, to: number) =>
-    total === 0 ? "No ideas" : total === 1 ? "1 idea" : `${total} ideas, showing ${from}–${to}`,
+    total === 0 ? "No ideas" : total === 1 ? "1 idea" : `${num(total)} ideas, showing ${num(from)}–${num(to)}`,
   caption: "Ideas in the inbox",
   columns: {
     reference: "Number",

@@ -1,4 +1,7 @@
+import { formatNumber } from "./number-format";
 // Swedish copy for the inbox area. Twin: inbox.en.ts (typed to match).
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
 export const inboxSv = {
   title: "Inkorg – Idéslussen",
   heading: "Inkorg",
@@ -24,7 +27,7 @@ export const inboxSv = {
   stageCountsLabel: "Antal idéer per steg",
   allStages: "Alla steg",
   result: (total: number, from: number, to: number) =>
-    total === 0 ? "Inga idéer" : total === 1 ? "1 idé" : `${total} idéer, visar ${from}–${to}`,
+    total === 0 ? "Inga idéer" : total === 1 ? "1 idé" : `${num(total)} idéer, visar ${num(from)}–${num(to)}`,
   caption: "Idéer i inkorgen",
   columns: {
     reference: "Nummer",

@@ -1,7 +1,10 @@
 import type { pilotSv } from "./pilot.sv";
+import { formatNumber } from "./number-format";
 
 // English copy for pilots and lessons learned. Mirrors pilot.sv.ts.
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
 export const pilotEn: typeof pilotSv = {
   verdicts: {
     scale_up: "Scale up",
@@ -199,7 +202,7 @@ export const pilotEn: typeof pilotSv = {
     searching: "Searching …",
     clear: "Clear",
     result: (total: number, from: number, to: number) =>
-      total === 0 ? "No lessons found." : total === 1 ? "1 lesson." : `${total} lessons, showing ${from}–${to}.`,
+      total === 0 ? "No lessons found." : total === 1 ? "1 lesson." : `${num(total)} lessons, showing ${num(from)}–${num(to)}.`,
     listLabel: "Lessons learned",
     emptyNone: "No pilots have been evaluated yet. When a pilot is evaluated, its lessons appear here.",
     emptyNoneAction: "See ideas in pilot on the idea flow",

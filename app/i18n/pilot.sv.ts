@@ -1,6 +1,9 @@
+import { formatNumber } from "./number-format";
 // Swedish copy for pilots (plan and evaluation) and the lessons-learned page.
 // Twin: pilot.en.ts (typed to match).
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
 export const pilotSv = {
   verdicts: {
     scale_up: "Skala upp",
@@ -198,7 +201,7 @@ export const pilotSv = {
     searching: "Söker …",
     clear: "Rensa",
     result: (total: number, from: number, to: number) =>
-      total === 0 ? "Inga lärdomar hittades." : total === 1 ? "1 lärdom." : `${total} lärdomar, visar ${from}–${to}.`,
+      total === 0 ? "Inga lärdomar hittades." : total === 1 ? "1 lärdom." : `${num(total)} lärdomar, visar ${num(from)}–${num(to)}.`,
     listLabel: "Lärdomar",
     emptyNone: "Inga piloter har utvärderats ännu. När en pilot utvärderas visas lärdomarna här.",
     emptyNoneAction: "Se idéer i pilot på Idéflödet",

@@ -1,7 +1,10 @@
 import type { pipelineSv } from "./pipeline.sv";
+import { formatNumber } from "./number-format";
 
 // English copy for the pipeline board. Mirrors pipeline.sv.ts.
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const pipelineEn: typeof pipelineSv = {
@@ -25,24 +28,24 @@ export const pipelineEn: typeof pipelineSv = {
   },
   summaryLabel: "Summary",
   summary: (total, parts) =>
-    `${total} ${plural(total, "idea", "ideas")} in the pipeline: ${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}.`,
+    `${num(total)} ${plural(total, "idea", "ideas")} in the pipeline: ${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}.`,
   summaryParts: {
-    inskickad: (n) => `${n} submitted`,
-    bedomning: (n) => `${n} in assessment`,
-    prioritering: (n) => `${n} in prioritisation`,
-    pilot: (n) => `${n} in pilot`,
-    inforande: (n) => `${n} in implementation`,
-    avslutad: (n, days) => `${n} closed in the last ${days} days`,
+    inskickad: (n) => `${num(n)} submitted`,
+    bedomning: (n) => `${num(n)} in assessment`,
+    prioritering: (n) => `${num(n)} in prioritisation`,
+    pilot: (n) => `${num(n)} in pilot`,
+    inforande: (n) => `${num(n)} in implementation`,
+    avslutad: (n, days) => `${num(n)} closed in the last ${days} days`,
   },
   boardLabel: "The pipeline, one column per stage",
-  columnCount: (n) => `${n} ${plural(n, "idea", "ideas")}`,
-  longestWaiting: (shown, count) => `Showing the ${shown} that have waited longest of ${count}.`,
+  columnCount: (n) => `${num(n)} ${plural(n, "idea", "ideas")}`,
+  longestWaiting: (shown, count) => `Showing the ${num(shown)} that have waited longest of ${num(count)}.`,
   recentlyClosed: (days) => `Closed in the last ${days} days, most recent first.`,
   emptyColumn: "No ideas in this stage.",
   emptyClosed: (days) => `No ideas closed in the last ${days} days.`,
-  showAll: (n) => `Show all ${n}`,
-  showAllLabel: (n, stage) => `Show all ${n} ${plural(n, "idea", "ideas")} in the stage ${stage}`,
-  showAllClosed: (n) => `Show all ${n} closed`,
+  showAll: (n) => `Show all ${num(n)}`,
+  showAllLabel: (n, stage) => `Show all ${num(n)} ${plural(n, "idea", "ideas")} in the stage ${stage}`,
+  showAllClosed: (n) => `Show all ${num(n)} closed`,
   card: {
     unit: "Unit",
     owner: "Owner",

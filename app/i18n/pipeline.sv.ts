@@ -1,5 +1,8 @@
+import { formatNumber } from "./number-format";
 // Swedish copy for the pipeline board (/pipeline). Twin: pipeline.en.ts (typed to match).
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const pipelineSv = {
@@ -23,24 +26,24 @@ export const pipelineSv = {
   },
   summaryLabel: "Sammanfattning",
   summary: (total: number, parts: string[]) =>
-    `${total} ${plural(total, "idé", "idéer")} i flödet: ${parts.slice(0, -1).join(", ")} och ${parts.at(-1)}.`,
+    `${num(total)} ${plural(total, "idé", "idéer")} i flödet: ${parts.slice(0, -1).join(", ")} och ${parts.at(-1)}.`,
   summaryParts: {
-    inskickad: (n: number) => `${n} ${plural(n, "inskickad", "inskickade")}`,
-    bedomning: (n: number) => `${n} i bedömning`,
-    prioritering: (n: number) => `${n} i prioritering`,
-    pilot: (n: number) => `${n} i pilot`,
-    inforande: (n: number) => `${n} i införande`,
-    avslutad: (n: number, days: number) => `${n} ${plural(n, "avslutad", "avslutade")} de senaste ${days} dagarna`,
+    inskickad: (n: number) => `${num(n)} ${plural(n, "inskickad", "inskickade")}`,
+    bedomning: (n: number) => `${num(n)} i bedömning`,
+    prioritering: (n: number) => `${num(n)} i prioritering`,
+    pilot: (n: number) => `${num(n)} i pilot`,
+    inforande: (n: number) => `${num(n)} i införande`,
+    avslutad: (n: number, days: number) => `${num(n)} ${plural(n, "avslutad", "avslutade")} de senaste ${days} dagarna`,
   },
   boardLabel: "Idéflödet, en kolumn per steg",
-  columnCount: (n: number) => `${n} ${plural(n, "idé", "idéer")}`,
-  longestWaiting: (shown: number, count: number) => `Visar de ${shown} som väntat längst av ${count}.`,
+  columnCount: (n: number) => `${num(n)} ${plural(n, "idé", "idéer")}`,
+  longestWaiting: (shown: number, count: number) => `Visar de ${num(shown)} som väntat längst av ${num(count)}.`,
   recentlyClosed: (days: number) => `Avslutade de senaste ${days} dagarna, senast avslutade först.`,
   emptyColumn: "Inga idéer i det här steget.",
   emptyClosed: (days: number) => `Inga idéer avslutade de senaste ${days} dagarna.`,
-  showAll: (n: number) => `Visa alla ${n}`,
-  showAllLabel: (n: number, stage: string) => `Visa alla ${n} ${plural(n, "idé", "idéer")} i steget ${stage}`,
-  showAllClosed: (n: number) => `Visa alla ${n} avslutade`,
+  showAll: (n: number) => `Visa alla ${num(n)}`,
+  showAllLabel: (n: number, stage: string) => `Visa alla ${num(n)} ${plural(n, "idé", "idéer")} i steget ${stage}`,
+  showAllClosed: (n: number) => `Visa alla ${num(n)} avslutade`,
   card: {
     unit: "Enhet",
     owner: "Ansvarig",

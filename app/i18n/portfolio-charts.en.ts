@@ -1,15 +1,18 @@
 import type { portfolioChartsSv } from "./portfolio-charts.sv";
+import { formatNumber } from "./number-format";
 
 // English copy for the portfolio charts (/portfolio/diagram). Mirrors portfolio-charts.sv.ts.
 
-const ideas = (n: number) => (n === 1 ? "1 idea" : `${n} ideas`);
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
+const ideas = (n: number) => (n === 1 ? "1 idea" : `${num(n)} ideas`);
 
 export const portfolioChartsEn: typeof portfolioChartsSv = {
   title: "The portfolio in charts – Idéslussen",
   heading: "The portfolio in charts",
   lead: "The flow of ideas, where they come from, the portfolio's value against effort, costs and savings over time and how long ideas stay in each stage. Every chart is also a table.",
   backToPortfolio: "To the portfolio list",
-  truncated: (limit: number) => `The portfolio has more than ${limit} ideas. The value and cost charts show the first ${limit}.`,
+  truncated: (limit: number) => `The portfolio has more than ${num(limit)} ideas. The value and cost charts show the first ${num(limit)}.`,
   ideas,
   filters: {
     label: "Filter the charts",
@@ -37,7 +40,7 @@ export const portfolioChartsEn: typeof portfolioChartsSv = {
     inford: "Implemented (closed)",
     summary: (total, largest, largestCount, inford) =>
       total === 0 ? "No ideas match the filter."
-        : `${ideas(total)} in the flow. Most are in ${largest} (${largestCount}). ${inford === 1 ? "1 idea has" : `${inford} ideas have`} been implemented.`,
+        : `${ideas(total)} in the flow. Most are in ${largest} (${num(largestCount)}). ${inford === 1 ? "1 idea has" : `${num(inford)} ideas have`} been implemented.`,
   },
   byUnit: {
     heading: "Ideas per department",
@@ -46,8 +49,8 @@ export const portfolioChartsEn: typeof portfolioChartsSv = {
     count: "Ideas",
     rest: "Other departments",
     summary: (top, topCount, total, groups) =>
-      `Most ideas come from ${top} (${topCount} of ${total}). ${groups === 1 ? "1 department has" : `${groups} departments have`} ideas in the flow.`,
-    summaryRest: (limit, rest) => ` The ${limit} largest are shown one by one, the other ${rest} together.`,
+      `Most ideas come from ${top} (${num(topCount)} of ${num(total)}). ${groups === 1 ? "1 department has" : `${num(groups)} departments have`} ideas in the flow.`,
+    summaryRest: (limit, rest) => ` The ${num(limit)} largest are shown one by one, the other ${num(rest)} together.`,
     none: "No ideas match the filter.",
   },
   byFocus: {
@@ -56,8 +59,8 @@ export const portfolioChartsEn: typeof portfolioChartsSv = {
     area: "Focus area",
     count: "Ideas",
     summary: (top, topCount, ideasCount, withoutArea) =>
-      `An idea may have several focus areas and then counts in each, so the bars may add up to more than the ${ideasCount} ideas. ` +
-      `Most common is ${top} (${topCount}).${withoutArea === 1 ? " 1 idea has no focus area." : withoutArea > 1 ? ` ${withoutArea} ideas have no focus area.` : ""}`,
+      `An idea may have several focus areas and then counts in each, so the bars may add up to more than the ${num(ideasCount)} ideas. ` +
+      `Most common is ${top} (${num(topCount)}).${withoutArea === 1 ? " 1 idea has no focus area." : withoutArea > 1 ? ` ${num(withoutArea)} ideas have no focus area.` : ""}`,
     none: "No ideas match the filter.",
   },
   bubbles: {
@@ -76,9 +79,9 @@ export const portfolioChartsEn: typeof portfolioChartsSv = {
     legendNotSelf: "Not self-financing (circle)",
     legendNegative: "Hollow: negative net present value",
     summary: (plotted, total, self, negative) =>
-      `${plotted} of ${ideas(total)} in the portfolio are shown: x is the weighted score, y the total cost and the bubble's size the amount of the net present value. ` +
-      `${self} are self-financing and shown as diamonds, the others as circles. ` +
-      `${negative === 1 ? "1 idea has a negative net present value and is" : `${negative} ideas have a negative net present value and are`} shown hollow.`,
+      `${num(plotted)} of ${ideas(total)} in the portfolio are shown: x is the weighted score, y the total cost and the bubble's size the amount of the net present value. ` +
+      `${num(self)} are self-financing and shown as diamonds, the others as circles. ` +
+      `${negative === 1 ? "1 idea has a negative net present value and is" : `${num(negative)} ideas have a negative net present value and are`} shown hollow.`,
     none: "No idea in the portfolio has both a weighted score and a business case.",
     notPlottedHeading: "Not shown in the chart",
     notPlottedReason: { no_score: "no weighted score", no_case: "no business case", no_score_no_case: "no weighted score and no business case" },
@@ -107,7 +110,7 @@ export const portfolioChartsEn: typeof portfolioChartsSv = {
     median: "Median (days)",
     p90: "90th percentile (days)",
     summary: (stage, median, stays) =>
-      `Based on completed stays, that is ideas that left the stage by a decision. The longest median is in ${stage}: ${median} days (${stays === 1 ? "1 stay" : `${stays} stays`}). ` +
+      `Based on completed stays, that is ideas that left the stage by a decision. The longest median is in ${stage}: ${median} days (${stays === 1 ? "1 stay" : `${num(stays)} stays`}). ` +
       "Percentiles are linearly interpolated. The number of stays is in the table.",
     none: "No idea has left any stage yet.",
     days: (value) => `${value} days`,

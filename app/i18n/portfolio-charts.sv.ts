@@ -1,13 +1,16 @@
+import { formatNumber } from "./number-format";
 // Swedish copy for the portfolio charts (/portfolio/diagram). Twin: portfolio-charts.en.ts.
 
-const ideas = (n: number) => (n === 1 ? "1 idé" : `${n} idéer`);
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
+const ideas = (n: number) => (n === 1 ? "1 idé" : `${num(n)} idéer`);
 
 export const portfolioChartsSv = {
   title: "Portföljen i diagram – Idéslussen",
   heading: "Portföljen i diagram",
   lead: "Flödet av idéer, var de kommer ifrån, portföljens värde mot insats, kostnader och besparingar över tid och hur länge idéer stannar i varje steg. Varje diagram finns också som tabell.",
   backToPortfolio: "Till portföljlistan",
-  truncated: (limit: number) => `Portföljen har fler än ${limit} idéer. Diagrammen över värde och kostnader visar de ${limit} första.`,
+  truncated: (limit: number) => `Portföljen har fler än ${num(limit)} idéer. Diagrammen över värde och kostnader visar de ${num(limit)} första.`,
   ideas,
   filters: {
     label: "Filtrera diagrammen",
@@ -35,7 +38,7 @@ export const portfolioChartsSv = {
     inford: "Införda (avslutade)",
     summary: (total: number, largest: string, largestCount: number, inford: number) =>
       total === 0 ? "Inga idéer matchar filtret."
-        : `${ideas(total)} i flödet. Flest finns i steget ${largest} (${largestCount}). ${inford === 1 ? "1 idé har" : `${inford} idéer har`} införts.`,
+        : `${ideas(total)} i flödet. Flest finns i steget ${largest} (${num(largestCount)}). ${inford === 1 ? "1 idé har" : `${num(inford)} idéer har`} införts.`,
   },
   byUnit: {
     heading: "Idéer per förvaltning",
@@ -44,8 +47,8 @@ export const portfolioChartsSv = {
     count: "Antal idéer",
     rest: "Övriga förvaltningar",
     summary: (top: string, topCount: number, total: number, groups: number) =>
-      `Flest idéer kommer från ${top} (${topCount} av ${total}). ${groups === 1 ? "1 förvaltning har" : `${groups} förvaltningar har`} idéer i flödet.`,
-    summaryRest: (limit: number, rest: number) => ` De ${limit} största visas var för sig, övriga ${rest} tillsammans.`,
+      `Flest idéer kommer från ${top} (${num(topCount)} av ${num(total)}). ${groups === 1 ? "1 förvaltning har" : `${num(groups)} förvaltningar har`} idéer i flödet.`,
+    summaryRest: (limit: number, rest: number) => ` De ${num(limit)} största visas var för sig, övriga ${num(rest)} tillsammans.`,
     none: "Inga idéer matchar filtret.",
   },
   byFocus: {
@@ -54,8 +57,8 @@ export const portfolioChartsSv = {
     area: "Fokusområde",
     count: "Antal idéer",
     summary: (top: string, topCount: number, ideasCount: number, withoutArea: number) =>
-      `En idé kan ha flera fokusområden och räknas då i vart och ett, så staplarna kan tillsammans bli fler än de ${ideasCount} idéerna. ` +
-      `Vanligast är ${top} (${topCount}).${withoutArea > 0 ? ` ${ideas(withoutArea)} saknar fokusområde.` : ""}`,
+      `En idé kan ha flera fokusområden och räknas då i vart och ett, så staplarna kan tillsammans bli fler än de ${num(ideasCount)} idéerna. ` +
+      `Vanligast är ${top} (${num(topCount)}).${withoutArea > 0 ? ` ${ideas(withoutArea)} saknar fokusområde.` : ""}`,
     none: "Inga idéer matchar filtret.",
   },
   bubbles: {
@@ -74,9 +77,9 @@ export const portfolioChartsSv = {
     legendNotSelf: "Inte självfinansierande (cirkel)",
     legendNegative: "Ihålig: negativt nettonuvärde",
     summary: (plotted: number, total: number, self: number, negative: number) =>
-      `${plotted} av ${ideas(total)} i portföljen visas: x är viktad poäng, y total kostnad och bubblans storlek nettonuvärdets belopp. ` +
-      `${self} är självfinansierande och visas som romber, övriga som cirklar. ` +
-      `${negative === 1 ? "1 idé har negativt nettonuvärde och visas ihålig." : `${negative} idéer har negativt nettonuvärde och visas ihåliga.`}`,
+      `${num(plotted)} av ${ideas(total)} i portföljen visas: x är viktad poäng, y total kostnad och bubblans storlek nettonuvärdets belopp. ` +
+      `${num(self)} är självfinansierande och visas som romber, övriga som cirklar. ` +
+      `${negative === 1 ? "1 idé har negativt nettonuvärde och visas ihålig." : `${num(negative)} idéer har negativt nettonuvärde och visas ihåliga.`}`,
     none: "Ingen idé i portföljen har både viktad poäng och nyttokalkyl.",
     notPlottedHeading: "Visas inte i diagrammet",
     notPlottedReason: { no_score: "saknar viktad poäng", no_case: "saknar nyttokalkyl", no_score_no_case: "saknar viktad poäng och nyttokalkyl" },
@@ -105,7 +108,7 @@ export const portfolioChartsSv = {
     median: "Median (dagar)",
     p90: "90:e percentil (dagar)",
     summary: (stage: string, median: string, stays: number) =>
-      `Räknat på avslutade vistelser, det vill säga idéer som har lämnat steget genom ett beslut. Längst median har ${stage}: ${median} dagar (${stays === 1 ? "1 vistelse" : `${stays} vistelser`}). ` +
+      `Räknat på avslutade vistelser, det vill säga idéer som har lämnat steget genom ett beslut. Längst median har ${stage}: ${median} dagar (${stays === 1 ? "1 vistelse" : `${num(stays)} vistelser`}). ` +
       "Percentilerna är linjärt interpolerade. Antalet vistelser står i tabellen.",
     none: "Ingen idé har lämnat något steg ännu.",
     days: (value: string) => `${value} dagar`,

@@ -1,8 +1,11 @@
 import { MAX_FORM_BUDGET_YEARS, SELECTION_LIMITS } from "~/schemas/limits";
 import type { portfolioSv } from "./portfolio.sv";
+import { formatNumber } from "./number-format";
 
 // English copy for the portfolio page, the optimiser and prioritisation proposals (/portfolio, /portfolio/optimera, /portfolio/forslag). Mirrors portfolio.sv.ts.
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
 export const portfolioEn: typeof portfolioSv = {
   title: "Portfolio – Idéslussen",
   heading: "Portfolio",
@@ -46,7 +49,7 @@ export const portfolioEn: typeof portfolioSv = {
     payback: "Payback time", total_costs: "Total cost", age: "Time in stage", title: "Title",
   },
   table: {
-    caption: (from: number, to: number, total: number) => `Ideas ${from}–${to} of ${total} in the portfolio`,
+    caption: (from: number, to: number, total: number) => `Ideas ${num(from)}–${num(to)} of ${num(total)} in the portfolio`,
     regionLabel: "Portfolio table, scrolls sideways",
     idea: "Idea",
     unit: "Unit",

@@ -1,6 +1,9 @@
 import { MAX_FORM_BUDGET_YEARS, SELECTION_LIMITS } from "~/schemas/limits";
+import { formatNumber } from "./number-format";
 // Swedish copy for the portfolio page, the optimiser and prioritisation proposals (/portfolio, /portfolio/optimera, /portfolio/forslag).
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
 export const portfolioSv = {
   title: "Portfölj – Idéslussen",
   heading: "Portfölj",
@@ -44,7 +47,7 @@ export const portfolioSv = {
     payback: "Återbetalningstid", total_costs: "Total kostnad", age: "Tid i steget", title: "Rubrik",
   } as Record<string, string>,
   table: {
-    caption: (from: number, to: number, total: number) => `Idéer ${from}–${to} av ${total} i portföljen`,
+    caption: (from: number, to: number, total: number) => `Idéer ${num(from)}–${num(to)} av ${num(total)} i portföljen`,
     regionLabel: "Portföljtabell, kan rullas i sidled",
     idea: "Idé",
     unit: "Enhet",

@@ -1,9 +1,12 @@
 import type { securitySv } from "./security.sv";
+import { formatNumber } from "./number-format";
 
 // English copy for the security screening and deviation requests. Mirrors security.sv.ts.
 
 type LevelTexts = Record<1 | 2 | 3 | 4, string>;
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
 export const securityEn: typeof securitySv = {
   levels: { 1: "Low", 2: "Moderate", 3: "High", 4: "Very high" } as LevelTexts,
   levelLabel: (level: number, name: string) => `${level} – ${name}`,
@@ -198,7 +201,7 @@ export const securityEn: typeof securitySv = {
       validUntil: "Valid until",
       unit: "Unit",
     },
-    result: (total: number) => `${total} ${total === 1 ? "deviation" : "deviations"}`,
+    result: (total: number) => `${num(total)} ${total === 1 ? "deviation" : "deviations"}`,
     empty: "No deviations match the filter. Change or clear the filter to see more.",
     emptyAll: "No deviations have been requested yet. A deviation is requested from an idea's security screening when a requirement cannot be met.",
     pageBeyond: "The page no longer exists.",

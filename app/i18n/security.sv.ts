@@ -1,9 +1,12 @@
+import { formatNumber } from "./number-format";
 // Swedish copy for the information-security screening and deviation requests (avsteg).
 // Twin: security.en.ts (typed to match).
 
 /** The levels 1–4 for confidentiality, integrity and availability (MSB/KLASSA style). */
 type LevelTexts = Record<1 | 2 | 3 | 4, string>;
 
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
 export const securitySv = {
   levels: { 1: "Låg", 2: "Måttlig", 3: "Hög", 4: "Mycket hög" } as LevelTexts,
   levelLabel: (level: number, name: string) => `${level} – ${name}`,
@@ -202,7 +205,7 @@ export const securitySv = {
       validUntil: "Gäller till",
       unit: "Enhet",
     },
-    result: (total: number) => `${total} avsteg`,
+    result: (total: number) => `${num(total)} avsteg`,
     empty: "Inga avsteg matchar filtret. Ändra eller rensa filtret för att se fler.",
     emptyAll: "Inga avsteg har begärts ännu. Ett avsteg begärs från en idés säkerhetsgranskning när ett krav inte kan uppfyllas.",
     pageBeyond: "Sidan finns inte längre.",

@@ -1,7 +1,10 @@
 import { IDEA_LIMITS } from "~/schemas/limits";
 import type { submitSv } from "./submit.sv";
+import { formatNumber } from "./number-format";
 
 // English copy for the submit area. Mirrors submit.sv.ts.
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("en", n);
 export const submitEn: typeof submitSv = {
   newTitle: "Submit an idea",
   newLead: "Describe your proposal so that whoever receives it understands the problem and the benefit. You can save a draft at any time and submit it when you are ready.",
@@ -59,10 +62,10 @@ export const submitEn: typeof submitSv = {
     heading: "Similar ideas",
     intro: "Does your idea already exist? Support it instead of submitting a new one.",
     none: "No similar ideas were found.",
-    count: (n: number) => (n === 1 ? "1 similar idea" : `${n} similar ideas`),
+    count: (n: number) => (n === 1 ? "1 similar idea" : `${num(n)} similar ideas`),
     support: "Support this idea instead",
     supported: "You support this idea",
-    supporters: (n: number) => (n === 1 ? "1 supporter" : `${n} supporters`),
+    supporters: (n: number) => (n === 1 ? "1 supporter" : `${num(n)} supporters`),
     stage: "Stage",
   },
   receipt: {

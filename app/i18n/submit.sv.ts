@@ -1,5 +1,8 @@
 import { IDEA_LIMITS } from "~/schemas/limits";
+import { formatNumber } from "./number-format";
 // Swedish copy for the submit area. Twin: submit.en.ts (typed to match).
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
 export const submitSv = {
   newTitle: "Lämna en idé",
   newLead: "Beskriv ditt förslag så att den som tar emot det förstår problemet och nyttan. Du kan spara ett utkast när som helst och skicka in när du är klar.",
@@ -57,10 +60,10 @@ export const submitSv = {
     heading: "Liknande idéer",
     intro: "Finns din idé redan? Stöd den i stället för att lämna en ny.",
     none: "Inga liknande idéer hittades.",
-    count: (n: number) => (n === 1 ? "1 liknande idé" : `${n} liknande idéer`),
+    count: (n: number) => (n === 1 ? "1 liknande idé" : `${num(n)} liknande idéer`),
     support: "Stöd den här idén i stället",
     supported: "Du stöder den här idén",
-    supporters: (n: number) => (n === 1 ? "1 stöder" : `${n} stöder`),
+    supporters: (n: number) => (n === 1 ? "1 stöder" : `${num(n)} stöder`),
     stage: "Steg",
   },
   receipt: {

@@ -18,15 +18,18 @@ import { agendaSv } from "./agenda.sv";
 import { goodExamplesSv } from "./good-examples.sv";
 import { exportsSv } from "./exports.sv";
 import { accessibilityFeedbackSv } from "./accessibility-feedback.sv";
+import { formatNumber } from "./number-format";
 
 // Swedish UI copy – the product's first language. Every key here has its twin in en.ts.
+/** A count in the language's digit grouping (decision 0014); plurals are chosen on the raw number. */
+const num = (n: number) => formatNumber("sv", n);
 export const sv = {
   shell: {
     productName: "Idéslussen",
     tagline: "Stockholms stad",
     skipToContent: "Hoppa till huvudinnehållet",
     mainNavigation: "Huvudmeny",
-    nav: { allIdeas: "Alla idéer", notifications: "Notiser", unread: (n: number) => `${n} olästa`, settings: "Inställningar", home: "Start", submitIdea: "Lämna en idé", myIdeas: "Mina idéer", inbox: "Inkorg", pipeline: "Idéflödet", assessments: "Mina bedömningar", lessons: "Lärdomar", deviations: "Avsteg", portfolio: "Portfölj", goodExamples: "Goda exempel", admin: "Administration", signIn: "Logga in" },
+    nav: { allIdeas: "Alla idéer", notifications: "Notiser", unread: (n: number) => `${num(n)} olästa`, settings: "Inställningar", home: "Start", submitIdea: "Lämna en idé", myIdeas: "Mina idéer", inbox: "Inkorg", pipeline: "Idéflödet", assessments: "Mina bedömningar", lessons: "Lärdomar", deviations: "Avsteg", portfolio: "Portfölj", goodExamples: "Goda exempel", admin: "Administration", signIn: "Logga in" },
     footerAbout: "Idéslussen är Stockholms stads gemensamma väg för idéer om bättre och digitala tjänster.",
     accessibility: "Tillgänglighetsredogörelse",
     language: {
