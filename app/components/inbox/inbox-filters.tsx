@@ -3,6 +3,7 @@ import { FilterActions } from "~/components/filter-actions";
 import { Field, type FieldErrors } from "~/components/forms";
 import { INBOX_AGES, INBOX_OWNER_FILTERS, INBOX_SORTS } from "~/domain/inbox";
 import { FOCUS_AREAS, IDEA_KINDS, STAGES, type Stage } from "~/domain/vocabulary";
+import { useFormat } from "~/components/idea/format";
 import { useMessages } from "~/utils/locale";
 
 export type InboxFilterValues = Record<"steg" | "typ" | "fokus" | "alder" | "agare" | "sortering" | "enhet", string>;
@@ -40,6 +41,7 @@ export function InboxFilters({ values, errors }: { values: InboxFilterValues; er
 /** Counts per stage, each a link that filters the list to that stage (the current one is marked). */
 export function StageCounts(props: { counts: Partial<Record<Stage, number>>; current: string; search: URLSearchParams }) {
   const messages = useMessages();
+  const fmt = useFormat();
   const hrefFor = (stage: string) => {
     const search = new URLSearchParams(props.search);
     search.delete("sida");
@@ -54,14 +56,14 @@ export function StageCounts(props: { counts: Partial<Record<Stage, number>>; cur
       <ul>
         <li>
           <Link to={hrefFor("")} aria-current={props.current === "" ? "true" : undefined}>
-            <span className="stage-counts__name">{messages.inbox.allStages}</span> <span className="stage-counts__count">{total}</span>
+            <span className="stage-counts__name">{messages.inbox.allStages}</span> <span className="stage-counts__count">{fmt.number(total)}</span>
           </Link>
         </li>
         {STAGES.map((stage) => (
           <li key={stage}>
             <Link to={hrefFor(stage)} aria-current={props.current === stage ? "true" : undefined}>
               <span className="stage-counts__name">{messages.stages[stage].name}</span>{" "}
-              <span className="stage-counts__count">{props.counts[stage] ?? 0}</span>
+              <span className="stage-counts__count">{fmt.number(props.counts[stage] ?? 0)}</span>
             </Link>
           </li>
         ))}
