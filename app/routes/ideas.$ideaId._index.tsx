@@ -73,7 +73,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [{ support, following }, comments, timeline, gateWork] = await Promise.all([
     supportAndFollowing(db, idea.id, user.id),
     cachedIdeaRead(db, reads, "comments", () => listComments(db, idea.id)),
-    cachedIdeaRead(db, reads, `timeline:${limit}`, () => ideaTimeline(db, idea.id, limit)),
+    // Only the first page of the timeline is shared; a longer one (?handelser=) is read for its reader.
+    limit === EVENT_STEP ? cachedIdeaRead(db, reads, "timeline", () => ideaTimeline(db, idea.id, limit)) : ideaTimeline(db, idea.id, limit),
     loadGateWork(db, user, resource, idea, reads),
   ]);
   return {

@@ -70,6 +70,22 @@ describe("releaseWhenClosed", () => {
     await vi.waitFor(() => expect(queue.running).toBe(0));
   });
 
+  it("destroys a body nobody reads to its end in time, and releases the slot", async () => {
+    vi.useFakeTimers();
+    try {
+      const { queue, body, controller } = setUp();
+      releaseWhenClosed(body, controller.signal, (await queue.enter())!, 60_000);
+      body.on("error", () => {});
+      body.write("read by nobody");
+      vi.advanceTimersByTime(59_999);
+      expect(body.destroyed).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(body.destroyed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("gives the slot back at once for a client that left while waiting", async () => {
     const { queue, body, controller } = setUp();
     controller.abort();

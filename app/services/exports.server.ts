@@ -272,13 +272,25 @@ export function createExportQueue(concurrency = EXPORT_CONCURRENCY, queueLimit =
 export const exportQueue = createExportQueue();
 
 /**
+ * The longest an export body may take to be read. A 10 000-row workbook is written in a few seconds;
+ * a client that keeps the connection open but stops reading would otherwise hold its slot for good
+ * (two such clients would block every export).
+ */
+export const EXPORT_STREAM_TIMEOUT_MS = 5 * 60_000;
+
+/**
  * Calls `release` once `body` has ended, failed or been destroyed. A client that goes away (`signal`)
  * destroys the body without an error (nobody is left to see one, and the server need not log it);
- * the writer stops at its next turn.
+ * the writer stops at its next turn. A body not read to its end within `timeoutMs` is destroyed too.
  */
-export function releaseWhenClosed(body: PassThrough, signal: AbortSignal, release: () => void): void {
+export function releaseWhenClosed(
+  body: PassThrough, signal: AbortSignal, release: () => void, timeoutMs = EXPORT_STREAM_TIMEOUT_MS,
+): void {
   const abort = () => body.destroy();
+  const timer = setTimeout(() => body.destroy(new Error("Exporten lästes inte färdigt i tid.")), timeoutMs);
+  timer.unref();
   finished(body, () => {
+    clearTimeout(timer);
     signal.removeEventListener("abort", abort);
     release();
   });

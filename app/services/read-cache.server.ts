@@ -18,7 +18,8 @@ import type { Database } from "../../db/schema";
 const MAX_AGE_MS = 10 * 60_000;
 
 type Db = Kysely<Database>;
-type Cache = LRUCache<string, { value: Promise<unknown> }>;
+/** `version`: what an idea part was read at (cachedIdeaRead); the other shelves put it in the key. */
+type Cache = LRUCache<string, { value: Promise<unknown>; version?: string }>;
 
 /**
  * Two shelves per database: views (pages of rows, charts; up to tens of kB each) and counts (a
@@ -26,6 +27,8 @@ type Cache = LRUCache<string, { value: Promise<unknown> }>;
  * many distinct searches cannot push the steering group's views out.
  */
 const SHELVES = { views: 300, counts: 5_000, ideaParts: 3_000 } as const;
+// ideaParts: about ten parts per idea, each bounded (≤ 500 comments, 100 timeline events, a handful of
+// decisions, deviations…): a few hundred ideas' pages in some tens of MB at most.
 type Shelf = keyof typeof SHELVES;
 const caches = new WeakMap<Db, Record<Shelf, Cache>>();
 
@@ -84,12 +87,24 @@ export interface IdeaReadScope {
 
 /**
  * `read()`'s result for one part of one idea's page (comments, timeline, gate evidence…) at the idea's
- * change stamp, computed at most once; without a scope (a caller that did not read the stamp) it
- * simply reads. Callers must treat the result as read-only: it is shared by every reader.
+ * change stamp and the data generation, computed at most once; without a scope (a caller that did not
+ * read the stamp) it simply reads. One entry per idea and part: a read at a newer version replaces the
+ * older one, so old versions do not pile up. Callers must treat the result as read-only: it is shared
+ * by every reader.
  */
 export function cachedIdeaRead<T>(db: Db, scope: IdeaReadScope | undefined, part: string, read: () => Promise<T>): Promise<T> {
-  if (!scope) return read();
-  return cachedRead(db, "ideaParts", `${scope.ideaId}\u0000${scope.changeStamp}\u0000${part}`, read, scope.generation);
+  if (!scope || uncached.has(db)) return read();
+  const cache = cacheOf(db, "ideaParts");
+  const key = `${scope.ideaId}\u0000${part}`;
+  const version = `${scope.changeStamp}:${scope.generation}`;
+  const hit = cache.get(key);
+  if (hit && hit.version === version) return hit.value as Promise<T>;
+  const value = read();
+  cache.set(key, { value, version });
+  value.catch(() => {
+    if (cache.get(key)?.value === value) cache.delete(key);
+  });
+  return value;
 }
 
 async function cachedRead<T>(db: Db, shelf: Shelf, view: string, read: () => Promise<T>, generation?: number): Promise<T> {
