@@ -440,6 +440,12 @@ export interface PortfolioGenerationTable {
   generation: Generated<number>;
 }
 
+/** One row: the reference generation (people's names, units, criteria, settings), migration 0011. */
+export interface ReferenceGenerationTable {
+  singleton: Generated<boolean>;
+  generation: Generated<number>;
+}
+
 /** One row per idea whose page data has changed: bumped by every statement that changes a row the idea page shows (migration 0011). */
 export interface IdeaChangeStampsTable {
   idea_id: string;
@@ -590,6 +596,7 @@ export interface Database {
   portfolio_figures_queue: PortfolioFiguresQueueTable;
   portfolio_generation: PortfolioGenerationTable;
   idea_change_stamps: IdeaChangeStampsTable;
+  reference_generation: ReferenceGenerationTable;
   prioritisation_proposals: PrioritisationProposalsTable;
   prioritisation_proposal_items: PrioritisationProposalItemsTable;
   api_tokens: ApiTokensTable;

@@ -55,10 +55,13 @@ export async function findVisibleIdea(db: Kysely<Database>, ideaId: string, user
       // Where the idea's page data stands, in the same snapshot as the idea (see cachedIdeaRead).
       sql<string | null>`(select s.stamp from idea_change_stamps s where s.idea_id = ideas.id)`.as("readChangeStamp"),
       sql<string | null>`(select g.generation from portfolio_generation g)`.as("readGeneration"),
+      sql<string | null>`(select r.generation from reference_generation r)`.as("readReferenceGeneration"),
     ])
     .executeTakeFirst();
   if (!row || (row.submitted_at === null && row.submitter_id !== userId)) return undefined;
-  const { resourceUnitPath, resourceAssessorIds, resourcePilotOwnerId, readChangeStamp, readGeneration, ...idea } = row;
+  const {
+    resourceUnitPath, resourceAssessorIds, resourcePilotOwnerId, readChangeStamp, readGeneration, readReferenceGeneration, ...idea
+  } = row;
   const resource: IdeaResource = {
     unitPath: resourceUnitPath,
     submitterId: idea.submitter_id,
@@ -71,6 +74,7 @@ export async function findVisibleIdea(db: Kysely<Database>, ideaId: string, user
   };
   const reads: IdeaReadScope = {
     ideaId: idea.id, changeStamp: Number(readChangeStamp ?? 0), generation: Number(readGeneration ?? 0),
+    referenceGeneration: Number(readReferenceGeneration ?? 0),
   };
   return { idea, resource, reads };
 }

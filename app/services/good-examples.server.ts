@@ -60,7 +60,7 @@ export async function goodExampleFactsFor(db: Kysely<Database>, actor: Actor, id
   adopted_from_idea_id: string | null;
 }, reads?: IdeaReadScope) {
   const { marked, adoptedUnits, adoptedFrom } = await cachedIdeaRead(
-    db, reads, "goodExample", () => goodExampleFactsOf(db, idea.id, idea.adopted_from_idea_id),
+    db, reads, "goodExample", () => goodExampleFactsOf(db, idea.id, idea.adopted_from_idea_id), { readsOtherIdeas: true },
   );
   const implemented = isImplemented({
     stage: idea.stage, outcome: idea.outcome, submittedAt: idea.submitted_at, mergedIntoId: idea.merged_into_id,

@@ -75,28 +75,35 @@ export function cachedCountRead<T>(db: Db, view: string, read: () => Promise<T>)
 }
 
 /**
- * Where one idea's page data stands: its change stamp (bumped by every statement that changes a row
- * the idea page shows – migration 0011) and the data generation (people's names, units, criteria,
- * settings), read together with the idea itself (findVisibleIdea).
+ * Where one idea's page data stands, read together with the idea itself (findVisibleIdea): its change
+ * stamp (bumped by every statement that changes the idea's row or a row of it the page shows), the
+ * reference generation (people's names, units, criteria, settings) and the data generation (moves
+ * with any idea's change – only for parts that read other ideas). Migrations 0010 and 0011.
  */
 export interface IdeaReadScope {
   ideaId: string;
   changeStamp: number;
+  referenceGeneration: number;
   generation: number;
 }
 
 /**
  * `read()`'s result for one part of one idea's page (comments, timeline, gate evidence…) at the idea's
- * change stamp and the data generation, computed at most once; without a scope (a caller that did not
+ * change stamp and the reference generation, computed at most once; without a scope (a caller that did not
  * read the stamp) it simply reads. One entry per idea and part: a read at a newer version replaces the
  * older one, so old versions do not pile up. Callers must treat the result as read-only: it is shared
  * by every reader.
  */
-export function cachedIdeaRead<T>(db: Db, scope: IdeaReadScope | undefined, part: string, read: () => Promise<T>): Promise<T> {
+export function cachedIdeaRead<T>(
+  db: Db, scope: IdeaReadScope | undefined, part: string, read: () => Promise<T>,
+  options: { /** The part shows other ideas' rows (titles, units): it follows the data generation. */ readsOtherIdeas?: boolean } = {},
+): Promise<T> {
   if (!scope || uncached.has(db)) return read();
   const cache = cacheOf(db, "ideaParts");
   const key = `${scope.ideaId}\u0000${part}`;
-  const version = `${scope.changeStamp}:${scope.generation}`;
+  const version = options.readsOtherIdeas
+    ? `${scope.changeStamp}:g${scope.generation}`
+    : `${scope.changeStamp}:r${scope.referenceGeneration}`;
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit.value as Promise<T>;
   const value = read();
