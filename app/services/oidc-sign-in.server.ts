@@ -61,7 +61,10 @@ function signInWithOidcOnce(
     let user = await findUserByOidcSubject(trx, identity.subject);
     if (!user) {
       const byEmail = await findUserByEmailForOidc(trx, identity.email);
-      if (byEmail) {
+      if (byEmail && byEmail.oidc_subject === identity.subject) {
+        // A simultaneous first sign-in of the same person committed between the two lookups: it is them.
+        user = byEmail;
+      } else if (byEmail) {
         if (!byEmail.active) return refuse(byEmail);
         // An account already tied to another provider identity is never taken over by e-mail alone.
         if (byEmail.oidc_subject) return fail(byEmail, "subject_mismatch");
